@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import { secret } from '../src/utils/dev-secrets';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  'users-permissions': {
+    config: { jwtSecret: secret('JWT_SECRET') },
+  },
+  graphql: {
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      // A query nested deeper than this, or asking for more rows than maxLimit, is refused.
+      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 7),
+      defaultLimit: 25,
+      maxLimit: 100,
+      landingPage: env('NODE_ENV') !== 'production',
+      apolloServer: { introspection: true },
+    },
+  },
+  ingest: {
+    enabled: true,
+    resolve: './src/plugins/ingest',
+    config: {
+      cron: env('INGEST_CRON', ''),
+      dir: env('INGEST_DIR', './seeds'),
+      publish: env('INGEST_PUBLISH', 'false'),
+    },
+  },
+});

@@ -1,0 +1,10 @@
+import type { Core } from '@strapi/strapi';
+import { grantPublicReadAccess } from './utils/public-permissions';
+
+export default {
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await grantPublicReadAccess(strapi);
+  },
+};

@@ -1,0 +1,17 @@
+export const PLUGIN_ID = 'ingest';
+
+export const ARTICLE_UID = 'api::article.article';
+export const SECTION_UID = 'api::section.section';
+export const SOURCE_UID = 'api::source.source';
+export const RELATED_LINK_UID = 'api::related-link.related-link';
+export const IMPORT_RUN_UID = 'plugin::ingest.import-run';
+
+/** The admin permission that lets a user see import runs and start one. */
+export const ADMIN_ACTION_READ = 'plugin::ingest.runs.read';
+export const ADMIN_ACTION_TRIGGER = 'plugin::ingest.runs.trigger';
+
+/** Bumped when the parser or planner changes meaning, so stored fingerprints are re-checked. */
+export const IMPORT_FORMAT_VERSION = 1;
+
+/** Captures above this size fail without being read whole (config `maxFileBytes`). */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
