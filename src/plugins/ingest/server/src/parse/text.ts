@@ -1,0 +1,57 @@
+/** One non-blank line of a capture, tidied, with its 1-based line number for messages. */
+export interface CaptureLine {
+  text: string;
+  lineNo: number;
+}
+
+/**
+ * Line endings, byte-order mark and odd spaces, so that the parser sees the same text whether
+ * or not the bytes went through `decodeCapture` first.
+ */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00A0\u2007\u202F]/g, ' ')
+    .normalize('NFC');
+}
+
+/**
+ * Whitespace clean-up of one line: stray control characters, runs of spaces, leading and
+ * trailing spaces, and the `word , word` gap a removed link leaves behind.
+ */
+export function tidyText(raw: string): string {
+  return raw
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\uFEFF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/([^\s,.]) ([,.])(?=\s|$)/g, '$1$2');
+}
+
+export function toLines(text: string): CaptureLine[] {
+  return normaliseText(text)
+    .split('\n')
+    .map((raw, index) => ({ text: tidyText(raw), lineNo: index + 1 }))
+    .filter((line) => line.text !== '');
+}
+
+export function wordCount(text: string): number {
+  return text.split(' ').filter((word) => word !== '').length;
+}
+
+const CLOSING_MARKS = /["”’'»)\]]+$/;
+
+/** Ends the way a sentence ends (`.`, `!`, `?`, `…`), looking past closing quotes and brackets. */
+export function endsLikeSentence(text: string): boolean {
+  return /[.!?…]$/.test(text.replace(CLOSING_MARKS, ''));
+}
+
+/** Ends in any punctuation at all; subheads and headlines usually end in none. */
+export function endsInPunctuation(text: string): boolean {
+  return /[.!?…:;,"”’'»)\]]$/.test(text);
+}
+
+/** Body prose rather than a label, heading or list entry. */
+export function isSentenceLike(text: string): boolean {
+  return endsLikeSentence(text) || wordCount(text) >= 25;
+}
