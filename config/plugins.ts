@@ -24,6 +24,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       cron: env('INGEST_CRON', ''),
       dir: env('INGEST_DIR', './seeds'),
       publish: env('INGEST_PUBLISH', 'false'),
+      maxFileBytes: env.int('INGEST_MAX_FILE_BYTES', 5 * 1024 * 1024),
+      lockLeaseMs: env.int('INGEST_LOCK_LEASE_MS', 30_000),
+      lockWaitMs: env.int('INGEST_LOCK_WAIT_MS', 10_000),
     },
   },
 });

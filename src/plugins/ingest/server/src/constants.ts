@@ -5,6 +5,7 @@ export const SECTION_UID = 'api::section.section';
 export const SOURCE_UID = 'api::source.source';
 export const RELATED_LINK_UID = 'api::related-link.related-link';
 export const IMPORT_RUN_UID = 'plugin::ingest.import-run';
+export const IMPORT_LOCK_UID = 'plugin::ingest.import-lock';
 
 /** The admin permission that lets a user see import runs and start one. */
 export const ADMIN_ACTION_READ = 'plugin::ingest.runs.read';

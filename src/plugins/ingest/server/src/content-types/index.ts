@@ -1,5 +1,7 @@
+import importLockSchema from './import-lock/schema.json';
 import importRunSchema from './import-run/schema.json';
 
 export default {
   'import-run': { schema: importRunSchema },
+  'import-lock': { schema: importLockSchema },
 };

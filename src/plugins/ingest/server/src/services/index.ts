@@ -1,1 +1,16 @@
-export default {};
+import catalog from './catalog';
+import importer from './importer';
+import lock from './lock';
+import runs from './runs';
+import writer from './writer';
+
+const services = {
+  catalog,
+  importer,
+  lock,
+  runs,
+  writer,
+};
+
+export type Services = typeof services;
+export default services;

@@ -1,0 +1,26 @@
+import path from 'path';
+import { createRequire } from 'module';
+import type { Core } from '@strapi/strapi';
+import { APP_DIR, DIST_DIR, buildApp } from './build-app';
+
+const appRequire = createRequire(path.join(APP_DIR, 'package.json'));
+
+/**
+ * Boots Strapi headless (no HTTP server) for a command. Everything printed while building and
+ * booting goes to stderr: a command's stdout is its own (`--json`).
+ */
+export const bootHeadless = async (): Promise<Core.Strapi> => {
+  process.env.STRAPI_LOG_LEVEL ??= 'warn';
+  process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
+  const stdoutWrite = process.stdout.write;
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  try {
+    await buildApp();
+    const { createStrapi } = appRequire('@strapi/strapi');
+    const strapi: Core.Strapi = createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
+    await strapi.load();
+    return strapi;
+  } finally {
+    process.stdout.write = stdoutWrite;
+  }
+};

@@ -1,0 +1,253 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ARTICLE_UID, IMPORT_FORMAT_VERSION } from '../constants';
+import { parseCapture } from '../parse';
+import { fieldsFromParsed, fromBlocks, type ArticleFields } from '../plan/fields';
+import { hashText, hashValue } from '../plan/hash';
+import { planArticleWrite } from '../plan/plan-article';
+import { articleSlug } from '../plan/slug';
+import { uniqueSlug } from '../plan/unique-slug';
+import { checkFieldLimits } from '../plan/limits';
+import { decodeCapture, listCaptures, readCaptureBytes } from '../read';
+import { getIngestConfig } from '../config/read';
+import { getService } from '../utils';
+import { titleKey } from '../utils/titles';
+import type { Catalog } from './catalog';
+import { countItems, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
+
+export interface RunOptions {
+  trigger: Trigger;
+  /** The folder to import; relative paths are from the app's root. Default: the config's `dir`. */
+  dir?: string;
+  dryRun?: boolean;
+  publish?: boolean;
+  force?: boolean;
+  /** How long to wait for another import's lock (default: the config's `lockWaitMs`). */
+  lockWaitMs?: number;
+  onProgress?: (progress: { done: number; total: number; counts: ReportCounts; file: string }) => void;
+}
+
+interface FileContext {
+  catalog: Catalog;
+  dir: string;
+  file: string;
+  seen: Map<string, string>;
+  options: Required<Pick<RunOptions, 'dryRun' | 'publish' | 'force'>>;
+  maxFileBytes: number;
+}
+
+const HEARTBEAT_MS = 5_000;
+
+const item = (file: string, externalId: string, fields: Partial<ReportItem>): ReportItem => ({
+  file,
+  externalId,
+  outcome: 'unchanged',
+  documentId: null,
+  warnings: [],
+  conflicts: [],
+  error: null,
+  ...fields,
+});
+
+const externalIdOf = (file: string) => path.basename(file).replace(/\.[^.]*$/, '');
+
+/** Headline, date and body: the same story captured from two hosts has the same key. */
+const storyKeyOf = (fields: ArticleFields) =>
+  hashValue([titleKey(fields.title), fields.publicationDate, fields.body.map((block) => block.text.replace(/\s+/g, ' '))]);
+
+const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const catalogs = () => getService(strapi, 'catalog');
+  const writer = () => getService(strapi, 'writer');
+
+  /** What the draft holds now, in the planner's terms. */
+  const loadCurrentFields = async (documentId: string): Promise<ArticleFields> => {
+    const draft = (await strapi.documents(ARTICLE_UID).findOne({
+      documentId,
+      status: 'draft',
+      populate: {
+        section: { fields: ['slug'] },
+        sources: { fields: ['name'] },
+        relatedLinks: { fields: ['kind', 'position', 'title', 'publisher'] },
+      } as never,
+    })) as unknown as Record<string, any>;
+    return {
+      title: draft.title,
+      standfirst: draft.standfirst,
+      body: fromBlocks(draft.body),
+      publicationDate: draft.publicationDate,
+      readingTimeMinutes: draft.readingTimeMinutes,
+      imageCaption: draft.imageCaption,
+      imageCredit: draft.imageCredit,
+      byline: draft.byline,
+      section: draft.section?.slug ?? null,
+      sources: (draft.sources ?? []).map((source: { name: string }) => source.name),
+      relatedLinks: (draft.relatedLinks ?? []).map((link: Record<string, any>) => ({
+        kind: link.kind,
+        position: link.position,
+        title: link.title,
+        publisher: link.publisher ?? '',
+      })),
+    };
+  };
+
+  /** Read → parse → plan → apply for one capture. Never throws: a bad file is a failed item. */
+  const importFile = async (context: FileContext): Promise<ReportItem> => {
+    const { catalog, file, options } = context;
+    const externalId = externalIdOf(file);
+    const fail = (error: string, warnings: string[] = []) => item(file, externalId, { outcome: 'failed', error, warnings });
+
+    const earlier = context.seen.get(externalId);
+    if (earlier !== undefined) {
+      return fail(`${file}: external id "${externalId}" is also the name of ${earlier}; one article per external id, the first file wins`);
+    }
+    context.seen.set(externalId, file);
+
+    const read = await readCaptureBytes(path.join(context.dir, file), { maxBytes: context.maxFileBytes });
+    if (!read.ok) return fail(`${file}: ${read.reason}`);
+    const rawHash = hashText(read.bytes);
+    const existing = catalog.articles.get(externalId) ?? null;
+    const state = existing?.state ?? null;
+
+    // The same bytes as last time, and no editor save since: nothing to parse, nothing to write.
+    if (state && state.version === IMPORT_FORMAT_VERSION && state.rawHash === rawHash && existing!.updatedAt === state.writtenAt) {
+      return item(file, externalId, { documentId: existing!.documentId });
+    }
+
+    const decoded = decodeCapture(read.bytes);
+    if (!decoded.ok) return fail(`${file}: ${decoded.reason}`);
+    const parsed = parseCapture(decoded.text, path.basename(file));
+    if (parsed.outcome === 'failed') return fail(parsed.reason, parsed.warnings);
+
+    const warnings = [...parsed.warnings];
+    const desired = fieldsFromParsed(parsed.article);
+    const tooLong = checkFieldLimits(desired);
+    if (tooLong) return fail(`${file}: ${tooLong}`, warnings);
+    const storyKey = storyKeyOf(desired);
+
+    if (!existing) {
+      const original = catalog.stories.get(storyKey);
+      if (original !== undefined && original !== externalId) {
+        return item(file, externalId, {
+          outcome: 'duplicate',
+          documentId: catalog.articles.get(original)?.documentId ?? null,
+          warnings: [...warnings, `same story (headline, date and body) as ${original}, already imported: not created again`],
+        });
+      }
+    }
+
+    const current = existing ? await loadCurrentFields(existing.documentId) : null;
+    const plan = planArticleWrite({ desired, current, lastWritten: state?.fields ?? null, force: options.force });
+    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, storyKey, file };
+
+    if (plan.action === 'unchanged') {
+      if (!options.dryRun && existing && (!state || state.rawHash !== rawHash || state.version !== IMPORT_FORMAT_VERSION)) {
+        // Same content from different bytes (re-saved with CRLF, say): remember the bytes only.
+        await writer().rememberState(existing, { ...stateBase, fields: plan.fields, writtenAt: state?.writtenAt ?? existing.updatedAt });
+      }
+      return item(file, externalId, { documentId: existing?.documentId ?? null, warnings, conflicts: plan.conflicts });
+    }
+
+    const slug = existing ? existing.slug : uniqueSlug(articleSlug(desired.title, externalId), catalog.slugs);
+    const outcome = plan.action === 'create' ? 'created' : 'updated';
+    if (options.dryRun) {
+      // Later files of this dry run must see this one's slug and story, as a real run would.
+      catalog.slugs.add(slug);
+      catalog.stories.set(storyKey, externalId);
+      return item(file, externalId, { outcome, documentId: existing?.documentId ?? null, warnings, conflicts: plan.conflicts });
+    }
+
+    try {
+      const stored = await writer().writeArticle(catalog, { externalId, slug, existing, plan, state: stateBase, publish: options.publish });
+      catalogs().remember(catalog, stored);
+      return item(file, externalId, { outcome, documentId: stored.documentId, warnings, conflicts: plan.conflicts });
+    } catch (error) {
+      return fail(`${file}: could not be saved: ${(error as Error).message}`, warnings);
+    }
+  };
+
+  const importFolder = async (dir: string, options: FileContext['options'], onProgress: RunOptions['onProgress'], heartbeat: () => void) => {
+    const config = getIngestConfig(strapi);
+    const files = await listCaptures(dir);
+    const catalog = await catalogs().load();
+    const context = { catalog, dir, seen: new Map<string, string>(), options, maxFileBytes: config.maxFileBytes };
+    const items: ReportItem[] = [];
+
+    for (const file of files) {
+      items.push(await importFile({ ...context, file }));
+      heartbeat();
+      onProgress?.({ done: items.length, total: files.length, counts: countItems(items), file });
+    }
+
+    const wrote = items.some((entry) => entry.outcome === 'created' || entry.outcome === 'updated');
+    if (wrote && !options.dryRun) await writer().resolvePendingTargets(catalog);
+
+    const missing = [...catalog.articles.values()]
+      .filter((article) => article.state !== null && !context.seen.has(article.externalId))
+      .map((article) => article.externalId)
+      .sort();
+    return { items, missing };
+  };
+
+  const resolveDir = async (dir: string) => {
+    const absolute = path.resolve(strapi.dirs.app.root, dir);
+    const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
+      throw new errors.ApplicationError(`Cannot read the import folder ${absolute}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}`);
+    });
+    if (!info.isDirectory()) throw new errors.ApplicationError(`The import folder ${absolute} is not a folder`);
+    return absolute;
+  };
+
+  return {
+    /**
+     * One import of a folder: takes the database lock (unless a dry run, which writes nothing
+     * at all), records the run, and reports every file's outcome. Throws when the run cannot
+     * start (folder unreadable, lock busy); a bad file is only a failed item.
+     */
+    async run(options: RunOptions): Promise<ImportReport> {
+      const config = getIngestConfig(strapi);
+      const dryRun = options.dryRun ?? false;
+      const dir = await resolveDir(options.dir ?? config.dir);
+      const flags = { dryRun, publish: options.publish ?? false, force: options.force ?? false };
+      const startedAt = new Date().toISOString();
+
+      if (dryRun) {
+        const { items, missing } = await importFolder(dir, flags, options.onProgress, () => {});
+        return { runId: null, startedAt, finishedAt: new Date().toISOString(), dryRun, counts: countItems(items), items, missing };
+      }
+
+      const lockService = getService(strapi, 'lock');
+      const runsService = getService(strapi, 'runs');
+      const lock = await lockService.acquire({
+        holder: lockService.newHolderId(),
+        leaseMs: config.lockLeaseMs,
+        waitMs: options.lockWaitMs ?? config.lockWaitMs,
+      });
+      let runId: string | null = null;
+      try {
+        await runsService.closeInterrupted();
+        runId = await runsService.start({ trigger: options.trigger, dryRun, dir });
+        let lastBeat = Date.now();
+        const heartbeat = () => {
+          if (lock.lost) throw new errors.ApplicationError('The import lock was lost (this run stalled past its lease); stopping.');
+          if (Date.now() - lastBeat < HEARTBEAT_MS) return;
+          lastBeat = Date.now();
+          void runsService.heartbeat(runId!).catch(() => {});
+        };
+        const { items, missing } = await importFolder(dir, flags, options.onProgress, heartbeat);
+        const report: ImportReport = { runId, startedAt, finishedAt: new Date().toISOString(), dryRun, counts: countItems(items), items, missing };
+        await runsService.finish(runId, report);
+        return report;
+      } catch (error) {
+        if (runId) await runsService.fail(runId, (error as Error).message).catch(() => {});
+        throw error;
+      } finally {
+        await lock.release().catch((error: Error) => strapi.log.warn(`[ingest] could not release the import lock: ${error.message}`));
+      }
+    },
+  };
+};
+
+export type ImporterService = ReturnType<typeof createImporterService>;
+export default createImporterService;

@@ -1,0 +1,215 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { ARTICLE_UID, RELATED_LINK_UID, SECTION_UID, SOURCE_UID } from '../constants';
+import { sourceKey } from '../parse';
+import { toBlocks, type ArticleFields, type LinkFields } from '../plan/fields';
+import type { ArticlePlan } from '../plan/plan-article';
+import { nameSlug } from '../plan/slug';
+import type { ImportState } from '../plan/state';
+import { uniqueSlug } from '../plan/unique-slug';
+import { titleKey } from '../utils/titles';
+import type { Catalog, StoredArticle, StoredNamed } from './catalog';
+
+export interface ArticleWrite {
+  externalId: string;
+  /** The slug a new article gets (unused on update: a published URL does not move). */
+  slug: string;
+  existing: StoredArticle | null;
+  plan: ArticlePlan;
+  state: Omit<ImportState, 'writtenAt' | 'fields'>;
+  publish: boolean;
+}
+
+interface StoredLink {
+  id: number;
+  documentId: string;
+  kind: string;
+  position: number;
+  title: string;
+  publisher: string | null;
+  target: { documentId: string } | null;
+}
+
+const byKindThenPosition = (a: { kind: string; position: number }, b: { kind: string; position: number }) =>
+  a.kind === b.kind ? a.position - b.position : a.kind === 'recommended' ? -1 : 1;
+
+const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Finds or creates the named entries (sections, sources); new ones join the catalog only after commit. */
+  const ensureNamed = async (
+    uid: typeof SECTION_UID | typeof SOURCE_UID,
+    known: Map<string, StoredNamed>,
+    key: string,
+    name: string,
+    created: Array<[string, StoredNamed]>
+  ): Promise<StoredNamed> => {
+    const found = known.get(key) ?? created.find(([createdKey]) => createdKey === key)?.[1];
+    if (found) return found;
+    const taken = new Set([...known.values(), ...created.map(([, entry]) => entry)].map((entry) => entry.slug));
+    const slug = uniqueSlug(nameSlug(name) || key, taken);
+    const entry = (await strapi.documents(uid).create({ data: { name, slug } as never })) as unknown as StoredNamed;
+    created.push([key, { documentId: entry.documentId, name, slug }]);
+    return created[created.length - 1][1];
+  };
+
+  const targetFor = (catalog: Catalog, link: LinkFields, ownDocumentId: string | undefined) => {
+    const target = catalog.titles.get(titleKey(link.title));
+    return target && target !== ownDocumentId ? target : null;
+  };
+
+  /** Rewrites an article's links to match `links`, reusing the stored entries in order. */
+  const replaceLinks = async (catalog: Catalog, articleDocumentId: string, links: LinkFields[]) => {
+    const stored = (await strapi.db.query(RELATED_LINK_UID).findMany({
+      where: { article: { documentId: articleDocumentId } },
+      select: ['id', 'documentId', 'kind', 'position', 'title', 'publisher'],
+      populate: { target: { select: ['documentId'] } },
+    })) as StoredLink[];
+    const existing = [...new Map(stored.map((link) => [link.id, link])).values()].sort(byKindThenPosition);
+    const wanted = [...links].sort(byKindThenPosition);
+
+    for (let index = 0; index < wanted.length; index += 1) {
+      const link = wanted[index];
+      const target = targetFor(catalog, link, articleDocumentId);
+      const data = { kind: link.kind, position: link.position, title: link.title, publisher: link.publisher, target };
+      const current = existing[index];
+      if (!current) {
+        await strapi.documents(RELATED_LINK_UID).create({ data: { ...data, article: articleDocumentId } as never });
+        continue;
+      }
+      const same =
+        current.kind === data.kind &&
+        current.position === data.position &&
+        current.title === data.title &&
+        (current.publisher ?? '') === data.publisher &&
+        (current.target?.documentId ?? null) === target;
+      if (!same) {
+        await strapi.documents(RELATED_LINK_UID).update({ documentId: current.documentId, data: data as never });
+      }
+    }
+    for (const surplus of existing.slice(wanted.length)) {
+      await strapi.documents(RELATED_LINK_UID).delete({ documentId: surplus.documentId });
+    }
+  };
+
+  const articleData = (write: Partial<ArticleFields>, section: StoredNamed | null | undefined, sources: StoredNamed[] | undefined) => {
+    const data: Record<string, unknown> = {};
+    for (const field of ['title', 'standfirst', 'publicationDate', 'readingTimeMinutes', 'imageCaption', 'imageCredit', 'byline'] as const) {
+      if (field in write) data[field] = write[field];
+    }
+    if (write.body) data.body = toBlocks(write.body);
+    if (section !== undefined) data.section = section ? section.documentId : null;
+    if (sources !== undefined) data.sources = sources.map((source) => source.documentId);
+    return data;
+  };
+
+  /** Straight to the column: the state is bookkeeping, and an update through Strapi would move updatedAt. */
+  const saveState = async (id: number, state: ImportState, trx?: Knex.Transaction) => {
+    const meta = strapi.db.metadata.get(ARTICLE_UID);
+    const column = (meta.attributes.importState as { columnName?: string }).columnName ?? 'import_state';
+    const table = trx ? trx(meta.tableName) : strapi.db.getConnection(meta.tableName);
+    const schema = strapi.db.getSchemaName();
+    await (trx && schema ? table.withSchema(schema) : table).where({ id }).update({ [column]: JSON.stringify(state) });
+  };
+
+  return {
+    /** Updates only what the import remembers of an article (its content did not change). */
+    async rememberState(article: StoredArticle, state: ImportState) {
+      await saveState(article.id, state);
+      article.state = state;
+    },
+
+    /**
+     * Writes one article, its links and any new section or source in one transaction: a crash
+     * leaves all of it or none of it. Returns the stored article as the catalog should now see it.
+     */
+    async writeArticle(catalog: Catalog, request: ArticleWrite): Promise<StoredArticle> {
+      const createdSections: Array<[string, StoredNamed]> = [];
+      const createdSources: Array<[string, StoredNamed]> = [];
+      const { plan } = request;
+
+      const stored = await strapi.db.transaction(async ({ trx }) => {
+        const write = plan.write;
+        let section: StoredNamed | null | undefined;
+        if ('section' in write) {
+          section = write.section
+            ? await ensureNamed(SECTION_UID, catalog.sections, nameSlug(write.section), write.section, createdSections)
+            : null;
+        }
+        let sources: StoredNamed[] | undefined;
+        if (write.sources) {
+          sources = [];
+          for (const name of write.sources) {
+            sources.push(await ensureNamed(SOURCE_UID, catalog.sources, sourceKey(name), name, createdSources));
+          }
+        }
+
+        const data = articleData(write, section, sources);
+        let draft: { id: number; documentId: string };
+        if (request.existing === null) {
+          draft = (await strapi.documents(ARTICLE_UID).create({
+            data: { ...data, externalId: request.externalId, slug: request.slug } as never,
+          })) as unknown as { id: number; documentId: string };
+        } else if (Object.keys(data).length > 0) {
+          draft = (await strapi.documents(ARTICLE_UID).update({
+            documentId: request.existing.documentId,
+            data: data as never,
+          })) as unknown as { id: number; documentId: string };
+        } else {
+          draft = request.existing;
+        }
+
+        if (write.relatedLinks) {
+          await replaceLinks(catalog, draft.documentId, write.relatedLinks);
+        }
+        if (request.publish) {
+          await strapi.documents(ARTICLE_UID).publish({ documentId: draft.documentId });
+        }
+
+        const row = await strapi.db.query(ARTICLE_UID).findOne({
+          where: { documentId: draft.documentId, publishedAt: null },
+          select: ['id', 'title', 'slug', 'updatedAt'],
+        });
+        const state: ImportState = { ...request.state, fields: plan.fields, writtenAt: new Date(row.updatedAt).getTime() };
+        await saveState(row.id, state, trx);
+
+        return {
+          id: row.id as number,
+          documentId: draft.documentId,
+          externalId: request.externalId,
+          title: row.title as string,
+          slug: row.slug as string,
+          updatedAt: state.writtenAt,
+          state,
+        };
+      });
+
+      for (const [key, entry] of createdSections) catalog.sections.set(key, entry);
+      for (const [key, entry] of createdSources) catalog.sources.set(key, entry);
+      return stored;
+    },
+
+    /**
+     * Links whose headline matches an article that arrived after them get their target now.
+     * Only links without a target are looked at, so a run with nothing new writes nothing.
+     */
+    async resolvePendingTargets(catalog: Catalog): Promise<number> {
+      const pending = (await strapi.db.query(RELATED_LINK_UID).findMany({
+        where: { target: { id: { $null: true } } },
+        select: ['id', 'documentId', 'title'],
+        populate: { article: { select: ['documentId'] } },
+      })) as Array<{ documentId: string; title: string; article: { documentId: string } | null }>;
+      let resolved = 0;
+      for (const link of pending) {
+        const target = catalog.titles.get(titleKey(link.title));
+        if (!target || target === link.article?.documentId) continue;
+        await strapi.db.transaction(() =>
+          strapi.documents(RELATED_LINK_UID).update({ documentId: link.documentId, data: { target } as never })
+        );
+        resolved += 1;
+      }
+      return resolved;
+    },
+  };
+};
+
+export type WriterService = ReturnType<typeof createWriterService>;
+export default createWriterService;
