@@ -39,10 +39,10 @@ export function readCard(line: string, nextToMarker: boolean): Card | null {
 
 /** `TRT World - Title` → publisher `TRT World`; only a short name counts as a publisher. */
 function splitPublisher(text: string): Card {
-  const parts = text.split(PUBLISHER_SPLIT);
-  const [first, ...rest] = parts;
-  if (rest.length > 0 && first.length <= 30 && wordCount(first) <= 4) {
-    return { title: rest.join(' - '), publisher: first };
+  const dash = PUBLISHER_SPLIT.exec(text);
+  const publisher = dash ? text.slice(0, dash.index) : '';
+  if (dash && publisher.length <= 30 && wordCount(publisher) <= 4) {
+    return { title: text.slice(dash.index + dash[0].length), publisher };
   }
   return { title: text, publisher: '' };
 }

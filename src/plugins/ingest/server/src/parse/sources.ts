@@ -1,22 +1,26 @@
+import { wordCount } from './text';
+
 const SOURCE_LINE = /^sources? ?: ?(.*)$/i;
 const SEPARATORS = / ?& ?| and | ?, ?/i;
 
 // Canonical spellings, by key (see sourceKey): `TRTWorld` and `trt world` are one source.
-const CANONICAL: Record<string, string> = {
-  trtworld: 'TRT World',
-  trtglobal: 'TRT Global',
-  agencies: 'Agencies',
-  aa: 'AA',
-  afp: 'AFP',
-  ap: 'AP',
-  reuters: 'Reuters',
-  anadoluagency: 'Anadolu Agency',
-};
+const CANONICAL = new Map([
+  ['trtworld', 'TRT World'],
+  ['trtglobal', 'TRT Global'],
+  ['agencies', 'Agencies'],
+  ['aa', 'AA'],
+  ['afp', 'AFP'],
+  ['ap', 'AP'],
+  ['reuters', 'Reuters'],
+  ['anadoluagency', 'Anadolu Agency'],
+]);
+// A longer `Source: …` line is a sentence of body text, not the credit line.
+const MAX_SOURCE_WORDS = 10;
 
 /** `SOURCE:TRTWorld and agencies` → `['TRT World', 'Agencies']`; null for any other line. */
 export function readSourceLine(line: string): string[] | null {
   const match = SOURCE_LINE.exec(line);
-  if (!match) return null;
+  if (!match || wordCount(match[1]) > MAX_SOURCE_WORDS) return null;
   return mergeSources([], match[1].split(SEPARATORS));
 }
 
@@ -40,8 +44,12 @@ export function sourceKey(name: string): string {
 function canonicalSourceName(printed: string): string | null {
   const name = printed.replace(/[.;:]+$/, '').trim();
   if (name === '') return null;
-  const known = CANONICAL[sourceKey(name)];
-  if (known) return known;
+  const known = CANONICAL.get(sourceKey(name));
+  if (known !== undefined) return known;
   // An all-lower-case name (`agencies`) reads as a careless spelling: capitalise each word.
-  return name === name.toLowerCase() ? name.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase()) : name;
+  return name === name.toLowerCase() ? capitaliseWords(name) : name;
+}
+
+function capitaliseWords(name: string): string {
+  return name.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
 }

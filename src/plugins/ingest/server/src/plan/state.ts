@@ -17,6 +17,8 @@ export interface ImportState {
   writtenAt: number;
   /** The file last imported, relative to the import folder. */
   file: string;
+  /** Fields left with an editor's value at that write: still conflicts while the capture is unchanged. */
+  conflicts?: TrackedField[];
 }
 
 export const isImportState = (value: unknown): value is ImportState =>

@@ -110,13 +110,20 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const existing = catalog.articles.get(externalId) ?? null;
     const state = existing?.state ?? null;
 
-    // The same bytes as last time, and no editor save since: nothing to parse, nothing to write.
-    if (state && state.version === IMPORT_FORMAT_VERSION && state.rawHash === rawHash && existing!.updatedAt === state.writtenAt) {
-      return item(file, externalId, { documentId: existing!.documentId });
+    // The same bytes as last time, no editor save since, and no editor value that --force would
+    // replace: nothing to parse, nothing to write.
+    const unchangedSinceWrite =
+      state !== null &&
+      state.version === IMPORT_FORMAT_VERSION &&
+      state.rawHash === rawHash &&
+      existing!.updatedAt === state.writtenAt &&
+      !(options.force && (state.conflicts ?? []).length > 0);
+    if (unchangedSinceWrite) {
+      return item(file, externalId, { documentId: existing!.documentId, conflicts: state!.conflicts ?? [] });
     }
 
     const decoded = decodeCapture(read.bytes);
-    if (!decoded.ok) return fail(`${file}: ${decoded.reason}`);
+    if (!decoded.ok) return fail(`${file}: ${decoded.reason}, so no headline`);
     const parsed = parseCapture(decoded.text, path.basename(file));
     if (parsed.outcome === 'failed') return fail(parsed.reason, parsed.warnings);
 
@@ -139,7 +146,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     const current = existing ? await loadCurrentFields(existing.documentId) : null;
     const plan = planArticleWrite({ desired, current, lastWritten: state?.fields ?? null, force: options.force });
-    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, storyKey, file };
+    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, storyKey, file, conflicts: plan.conflicts };
 
     if (plan.action === 'unchanged') {
       if (!options.dryRun && existing && (!state || state.rawHash !== rawHash || state.version !== IMPORT_FORMAT_VERSION)) {

@@ -1,0 +1,1 @@
+export { DEFAULT_MAX_FILE_BYTES } from '../constants';

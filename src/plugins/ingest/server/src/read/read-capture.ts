@@ -1,0 +1,78 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { decodeCapture } from './decode';
+
+export type ReadResult = { ok: true; text: string; bytes: number } | { ok: false; reason: string };
+export type ReadBytesResult = { ok: true; bytes: Buffer } | { ok: false; reason: string };
+
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Reads and decodes one capture, refusing a file above `maxBytes` from its size alone, so an
+ * enormous file costs nothing. The reason on failure is a phrase, without the file's name.
+ */
+export async function readCapture(path: string, opts: { maxBytes: number }): Promise<ReadResult> {
+  const read = await readCaptureBytes(path, opts);
+  if (!read.ok) return read;
+  const decoded = decodeCapture(read.bytes);
+  return decoded.ok ? { ok: true, text: decoded.text, bytes: read.bytes.length } : decoded;
+}
+
+/** The capture's bytes, undecoded (the importer hashes them before deciding to parse). */
+export async function readCaptureBytes(path: string, opts: { maxBytes: number }): Promise<ReadBytesResult> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    return { ok: false, reason: `cannot be read: ${describeFsError(error)}` };
+  }
+  try {
+    return await readOpen(handle, opts.maxBytes);
+  } catch (error) {
+    return { ok: false, reason: `cannot be read: ${describeFsError(error)}` };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readOpen(handle: FileHandle, maxBytes: number): Promise<ReadBytesResult> {
+  const stats = await handle.stat();
+  if (!stats.isFile()) return { ok: false, reason: 'cannot be read: not a regular file' };
+  if (stats.size > maxBytes) return { ok: false, reason: tooLarge(stats.size, maxBytes) };
+  const bytes = await readAtMost(handle, maxBytes);
+  // The file may have grown between the size check and the read.
+  if (bytes.length > maxBytes) return { ok: false, reason: tooLarge(bytes.length, maxBytes) };
+  return { ok: true, bytes };
+}
+
+/** Reads up to one byte past the limit, which is enough to know the limit was passed. */
+async function readAtMost(handle: FileHandle, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total <= maxBytes) {
+    const chunk = Buffer.alloc(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+export function tooLarge(size: number, maxBytes: number): string {
+  return `file is ${formatSize(size)}, above the limit of ${maxBytes} bytes (INGEST_MAX_FILE_BYTES)`;
+}
+
+/** `512 bytes`, `3.4 KB`, `7.2 MB`. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,238 @@
+import fs from 'fs';
+import path from 'path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { examplesDir, exampleNames, expectedFor, makeCaptureDir, readExample, syntheticCapture, writeCapture } from '../helpers/captures';
+import { ARTICLE, LINK, SECTION, SOURCE, asExpectedShape, findArticle, itemFor, runImport } from '../helpers/ingest';
+import { countRows, snapshotContentRows } from '../helpers/rows';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await bootStrapi();
+});
+
+afterAll(async () => {
+  await app?.destroy();
+});
+
+describe('importing the example captures', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = examplesDir();
+  });
+
+  it('creates every article as its expected record says, and fails the bad captures with a reason', async () => {
+    const report = await runImport(app.strapi, dir);
+
+    for (const name of exampleNames()) {
+      const expected = expectedFor(name);
+      const entry = itemFor(report, expected.externalId);
+      expect(entry.file).toBe(name);
+      if (expected.outcome === 'failed') {
+        expect(entry.outcome).toBe('failed');
+        expect(entry.error).toContain(name);
+        expect(entry.error).toMatch(/headline/);
+        expect(await findArticle(app.strapi, expected.externalId)).toBeNull();
+        continue;
+      }
+      expect(entry.outcome, name).toBe('created');
+      expect(entry.warnings.length > 0, `${name} warnings ${JSON.stringify(entry.warnings)}`).toBe(expected.warnings);
+      const article = await findArticle(app.strapi, expected.externalId);
+      expect(article, name).not.toBeNull();
+      expect(article!.publishedAt).toBeNull();
+      expect(entry.documentId).toBe(article!.documentId);
+      const { externalId: _id, outcome: _outcome, warnings: _warnings, ...fields } = expected;
+      expect(asExpectedShape(article!), name).toEqual(fields);
+    }
+    expect(report.counts).toEqual({ created: 8, updated: 0, unchanged: 0, failed: 2, duplicate: 0, conflicted: 0 });
+  });
+
+  it('creates each section and source once, with contract slugs and one spelling per source', async () => {
+    const sections = await app.strapi.documents(SECTION).findMany({ sort: 'slug' } as never);
+    expect(sections.map((section: any) => [section.name, section.slug])).toEqual([
+      ['BUSINESS & ECONOMY', 'business-and-economy'],
+      ['CONFLICT & PEACE PROCESSES', 'conflict-and-peace-processes'],
+      ['ENVIRONMENT', 'environment'],
+      ['SCIENCE & TECH', 'science-and-tech'],
+      ['TÜRKİYE', 'turkiye'],
+    ]);
+    const sources = await app.strapi.documents(SOURCE).findMany({ sort: 'slug' } as never);
+    expect(sources.map((source: any) => [source.name, source.slug])).toEqual([
+      ['AA', 'aa'],
+      ['AFP', 'afp'],
+      ['Agencies', 'agencies'],
+      ['Reuters', 'reuters'],
+      ['TRT World', 'trt-world'],
+    ]);
+  });
+
+  it('imports the same files again without writing anything', async () => {
+    const before = await snapshotContentRows(app.strapi);
+    const report = await runImport(app.strapi, dir);
+    expect(report.items.filter((entry) => entry.outcome !== 'failed').every((entry) => entry.outcome === 'unchanged')).toBe(true);
+    expect(report.counts).toMatchObject({ created: 0, updated: 0, unchanged: 8, failed: 2 });
+    expect(await snapshotContentRows(app.strapi)).toEqual(before);
+  });
+
+  it('writes nothing on a dry run, and reports what a real run would do', async () => {
+    const changed = makeCaptureDir({
+      'new_story.txt': syntheticCapture({ title: 'Dry run story that must not be stored' }),
+      ...Object.fromEntries(exampleNames().map((name) => [name, readExample(name)])),
+    });
+    const before = await snapshotContentRows(app.strapi);
+    const runsBefore = await countRows(app.strapi, 'plugin::ingest.import-run');
+    const report = await runImport(app.strapi, changed, { dryRun: true });
+    expect(report.dryRun).toBe(true);
+    expect(report.runId).toBeNull();
+    expect(itemFor(report, 'new_story').outcome).toBe('created');
+    expect(itemFor(report, 'new_story').documentId).toBeNull();
+    expect(await snapshotContentRows(app.strapi)).toEqual(before);
+    expect(await countRows(app.strapi, 'plugin::ingest.import-run')).toBe(runsBefore);
+  });
+});
+
+describe('changes after the first import', () => {
+  let dir: string;
+  const capture = (standfirst: string, title = 'Harbour ferry line adds night crossings') =>
+    syntheticCapture({ title, standfirst, section: 'TRAVEL', explore: ['Another story entirely'] });
+
+  beforeAll(async () => {
+    dir = makeCaptureDir({ 'ferry_1.txt': capture('Ferries will run until 2 am on weekends.'), 'other_1.txt': syntheticCapture({ title: 'Unrelated story' }) });
+    const first = await runImport(app.strapi, dir, { publish: true });
+    expect(first.counts.created).toBe(2);
+  });
+
+  it('a changed capture updates only its draft; the published version stays until published', async () => {
+    const otherBefore = await findArticle(app.strapi, 'other_1');
+    writeCapture(dir, 'ferry_1.txt', capture('Ferries will now run until 3 am every night.'));
+    const report = await runImport(app.strapi, dir);
+    expect(itemFor(report, 'ferry_1').outcome).toBe('updated');
+    expect(itemFor(report, 'other_1').outcome).toBe('unchanged');
+    expect((await findArticle(app.strapi, 'ferry_1'))!.standfirst).toBe('Ferries will now run until 3 am every night.');
+    expect((await findArticle(app.strapi, 'ferry_1', 'published'))!.standfirst).toBe('Ferries will run until 2 am on weekends.');
+    expect((await findArticle(app.strapi, 'other_1'))!.updatedAt).toEqual(otherBefore!.updatedAt);
+  });
+
+  it("keeps an editor's field, updates the others, reports the conflict, and --force overrides", async () => {
+    const draft = await findArticle(app.strapi, 'ferry_1');
+    await app.strapi.documents(ARTICLE).update({ documentId: draft!.documentId, data: { standfirst: 'Edited by the night desk.' } } as never);
+
+    writeCapture(dir, 'ferry_1.txt', capture('Ferries will now run until 4 am every night.', 'Harbour ferry line adds more night crossings'));
+    const report = await runImport(app.strapi, dir);
+    const entry = itemFor(report, 'ferry_1');
+    expect(entry.outcome).toBe('updated');
+    expect(entry.conflicts).toEqual(['standfirst']);
+    expect(report.counts.conflicted).toBe(1);
+    const after = await findArticle(app.strapi, 'ferry_1');
+    expect(after!.standfirst).toBe('Edited by the night desk.');
+    expect(after!.title).toBe('Harbour ferry line adds more night crossings');
+
+    const again = await runImport(app.strapi, dir);
+    expect(itemFor(again, 'ferry_1')).toMatchObject({ outcome: 'unchanged', conflicts: ['standfirst'] });
+
+    const forced = await runImport(app.strapi, dir, { force: true });
+    expect(itemFor(forced, 'ferry_1')).toMatchObject({ outcome: 'updated', conflicts: [] });
+    expect((await findArticle(app.strapi, 'ferry_1'))!.standfirst).toBe('Ferries will now run until 4 am every night.');
+  });
+
+  it('reports a file that disappeared as missing and leaves its article alone', async () => {
+    fs.rmSync(path.join(dir, 'other_1.txt'));
+    const report = await runImport(app.strapi, dir);
+    expect(report.missing).toContain('other_1');
+    expect(await findArticle(app.strapi, 'other_1')).not.toBeNull();
+  });
+});
+
+describe('identity, duplicates and links', () => {
+  it('reports a second copy of a story under another external id as duplicate, and creates nothing', async () => {
+    const original = readExample('001_c4cd42d90a83d501.txt');
+    const dir = makeCaptureDir({ 'dup_a.txt': original, 'dup_b.txt': Buffer.from(original.toString('utf8').replace(/\n/g, '\r\n')) });
+    const articlesBefore = await countRows(app.strapi, ARTICLE);
+    const report = await runImport(app.strapi, dir);
+    // 001 was imported above under its own name: both copies are the same story.
+    expect(itemFor(report, 'dup_a').outcome).toBe('duplicate');
+    expect(itemFor(report, 'dup_b').outcome).toBe('duplicate');
+    expect(itemFor(report, 'dup_a').warnings.join()).toMatch(/001_c4cd42d90a83d501/);
+    expect(await countRows(app.strapi, ARTICLE)).toBe(articlesBefore);
+  });
+
+  it('gives a clashing headline -2, in sorted file order', async () => {
+    const dir = makeCaptureDir({
+      'clash_b.txt': syntheticCapture({ title: 'Same headline twice', body: ['Body of the second file.'] }),
+      'clash_a.txt': syntheticCapture({ title: 'Same headline twice', body: ['Body of the first file.'] }),
+    });
+    await runImport(app.strapi, dir);
+    expect((await findArticle(app.strapi, 'clash_a'))!.slug).toBe('same-headline-twice');
+    expect((await findArticle(app.strapi, 'clash_b'))!.slug).toBe('same-headline-twice-2');
+  });
+
+  it("resolves a link's target to the article with that headline, also when it arrives in a later run", async () => {
+    const dir = makeCaptureDir({
+      'links_a.txt': syntheticCapture({ title: 'Port strike ends', explore: ['  RAIL  freight volumes reach a record ', 'Nobody wrote this one'], recommended: ['Port strike ends'] }),
+    });
+    await runImport(app.strapi, dir);
+    let article = await findArticle(app.strapi, 'links_a');
+    const linkTo = (doc: any, title: string) => doc.relatedLinks.find((link: any) => link.title.toLowerCase().includes(title));
+    expect(linkTo(article, 'rail freight').target).toBeNull();
+
+    writeCapture(dir, 'links_b.txt', syntheticCapture({ title: 'Rail freight volumes reach a record' }));
+    const report = await runImport(app.strapi, dir);
+    expect(itemFor(report, 'links_a').outcome).toBe('unchanged');
+    article = await findArticle(app.strapi, 'links_a');
+    const target = await findArticle(app.strapi, 'links_b');
+    expect(linkTo(article, 'rail freight').target.documentId).toBe(target!.documentId);
+    expect(linkTo(article, 'nobody').target).toBeNull();
+    // A link to its own headline is not a link to another story.
+    expect(linkTo(article, 'port strike').target).toBeNull();
+
+    const before = await snapshotContentRows(app.strapi);
+    await runImport(app.strapi, dir);
+    expect(await snapshotContentRows(app.strapi)).toEqual(before);
+  });
+
+  it('rewrites the links of an article only when its lists changed, in place', async () => {
+    const dir = makeCaptureDir({ 'lists.txt': syntheticCapture({ title: 'Lists story', explore: ['One', 'Two', 'Three'] }) });
+    await runImport(app.strapi, dir);
+    const before = await findArticle(app.strapi, 'lists');
+    const ids = new Map(before!.relatedLinks.map((link: any) => [link.position, link.documentId]));
+
+    writeCapture(dir, 'lists.txt', syntheticCapture({ title: 'Lists story', explore: ['One', 'Two (updated)'] }));
+    const report = await runImport(app.strapi, dir);
+    expect(itemFor(report, 'lists').outcome).toBe('updated');
+    const after = await findArticle(app.strapi, 'lists');
+    expect(asExpectedShape(after!).relatedLinks.map((link) => link.title)).toEqual(['One', 'Two (updated)']);
+    for (const link of after!.relatedLinks) expect(link.documentId).toBe(ids.get(link.position));
+    expect(await app.strapi.db.query(LINK).count({ where: { title: 'Three' } })).toBe(0);
+  });
+});
+
+describe('bad input', () => {
+  it('fails a bad file with a reason naming it and imports the others', async () => {
+    const dir = makeCaptureDir({
+      'a_good.txt': syntheticCapture({ title: 'A good story among bad ones' }),
+      'b_binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]),
+      'c_empty.txt': '',
+      'd_too_long.txt': syntheticCapture({ title: `A headline that goes on ${'and on '.repeat(50)}` }),
+      'nested/e_good.txt': syntheticCapture({ title: 'A good story in a subfolder' }),
+      'not_a_capture.md': '# ignored',
+    });
+    const report = await runImport(app.strapi, dir);
+    expect(report.items.map((entry) => [entry.file, entry.outcome])).toEqual([
+      ['a_good.txt', 'created'],
+      ['b_binary.txt', 'failed'],
+      ['c_empty.txt', 'failed'],
+      ['d_too_long.txt', 'failed'],
+      ['nested/e_good.txt', 'created'],
+    ]);
+    for (const entry of report.items.filter((item) => item.outcome === 'failed')) {
+      expect(entry.error).toContain(path.basename(entry.file));
+    }
+    expect(itemFor(report, 'd_too_long').error).toMatch(/headline is \d+ characters long/);
+  });
+
+  it('refuses to start on a folder that does not exist', async () => {
+    await expect(runImport(app.strapi, '/nonexistent/captures')).rejects.toThrow(/no such folder/);
+  });
+});

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import slugify from 'slugify';
+import { describe, expect, it } from 'vitest';
+import { articleSlug } from '../../src/plugins/ingest/server/src/plan/slug';
+import { parseCapture } from '../../src/plugins/ingest/server/src/parse';
+import { parseFile } from '../../src/plugins/ingest/server/src/read';
+
+const EXAMPLES = join(__dirname, '../fixtures/examples');
+
+interface Expected {
+  externalId: string;
+  outcome: 'created' | 'failed';
+  reason?: string;
+  slug?: string;
+  warnings?: boolean;
+  [field: string]: unknown;
+}
+
+const examples = readdirSync(EXAMPLES)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
+  .map((name) => ({
+    name,
+    expected: JSON.parse(readFileSync(join(EXAMPLES, name.replace(/\.txt$/, '.expected.json')), 'utf8')) as Expected,
+  }));
+
+describe('example captures parse to their expected records', () => {
+  it('finds the examples', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(examples.filter(({ expected }) => expected.outcome === 'created'))('$name', async ({ name, expected }) => {
+    const result = await parseFile(join(EXAMPLES, name));
+    if (result.outcome !== 'parsed') throw new Error(`expected ${name} to parse, got: ${result.reason}`);
+    const { outcome: _outcome, warnings: expectWarnings, ...fields } = expected;
+    const { article } = result;
+    const slug = slugify(article.title, { lower: true, strict: true });
+
+    expect({ ...article, slug }).toEqual(fields);
+    expect(articleSlug(article.title, article.externalId)).toBe(slug);
+    if (expectWarnings) expect(result.warnings.length).toBeGreaterThan(0);
+    else expect(result.warnings).toEqual([]);
+  });
+
+  it.each(examples.filter(({ expected }) => expected.outcome === 'failed'))('$name fails', async ({ name, expected }) => {
+    const result = await parseFile(join(EXAMPLES, name));
+    if (result.outcome !== 'failed') throw new Error(`expected ${name} to fail, it parsed as "${result.article.title}"`);
+    expect(result.externalId).toBe(expected.externalId);
+    expect(result.reason).toContain(name);
+    expect(result.reason).toMatch(/headline/);
+  });
+
+  it.each(examples)('$name parses the same from text as from the file', async ({ name }) => {
+    const fromFile = await parseFile(join(EXAMPLES, name));
+    const fromText = parseCapture(readFileSync(join(EXAMPLES, name), 'utf8'), name);
+    expect(fromText).toEqual(fromFile);
+  });
+});
