@@ -21,9 +21,10 @@ export interface TestApp {
  * sqlite). One per test file: Strapi keeps itself in a global.
  */
 export const bootStrapi = async (
-  options: { client?: TestDatabaseClient; env?: Record<string, string>; serve?: boolean } = {}
+  options: { client?: TestDatabaseClient; database?: TestDatabase; env?: Record<string, string>; serve?: boolean } = {}
 ): Promise<TestApp> => {
-  const database = await createTestDatabase(options.client ?? testDatabaseClient());
+  // A given database is shared with other processes (CLI runs): the caller drops it.
+  const database = options.database ?? (await createTestDatabase(options.client ?? testDatabaseClient()));
   Object.assign(process.env, database.env, options.env ?? {});
 
   const { createStrapi } = appRequire('@strapi/strapi');
@@ -38,7 +39,7 @@ export const bootStrapi = async (
     database,
     async destroy() {
       await strapi.destroy();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 };

@@ -197,8 +197,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { items, missing };
   };
 
-  const resolveDir = async (dir: string) => {
-    const absolute = path.resolve(strapi.dirs.app.root, dir);
+  const resolveDir = async (absolute: string) => {
     const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
       throw new errors.ApplicationError(`Cannot read the import folder ${absolute}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}`);
     });
@@ -215,11 +214,12 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     async run(options: RunOptions): Promise<ImportReport> {
       const config = getIngestConfig(strapi);
       const dryRun = options.dryRun ?? false;
-      const dir = await resolveDir(options.dir ?? config.dir);
       const flags = { dryRun, publish: options.publish ?? false, force: options.force ?? false };
       const startedAt = new Date().toISOString();
+      const requestedDir = path.resolve(strapi.dirs.app.root, options.dir ?? config.dir);
 
       if (dryRun) {
+        const dir = await resolveDir(requestedDir);
         const { items, missing } = await importFolder(dir, flags, options.onProgress, () => {});
         return { runId: null, startedAt, finishedAt: new Date().toISOString(), dryRun, counts: countItems(items), items, missing };
       }
@@ -234,7 +234,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       let runId: string | null = null;
       try {
         await runsService.closeInterrupted();
-        runId = await runsService.start({ trigger: options.trigger, dryRun, dir });
+        runId = await runsService.start({ trigger: options.trigger, dryRun, dir: requestedDir });
+        const dir = await resolveDir(requestedDir);
         let lastBeat = Date.now();
         const heartbeat = () => {
           if (lock.lost) throw new errors.ApplicationError('The import lock was lost (this run stalled past its lease); stopping.');

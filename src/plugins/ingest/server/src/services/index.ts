@@ -2,6 +2,7 @@ import catalog from './catalog';
 import importer from './importer';
 import lock from './lock';
 import runs from './runs';
+import scheduler from './scheduler';
 import writer from './writer';
 
 const services = {
@@ -9,6 +10,7 @@ const services = {
   importer,
   lock,
   runs,
+  scheduler,
   writer,
 };
 

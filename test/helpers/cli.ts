@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from 'child_process';
+import path from 'path';
+
+const APP_DIR = path.resolve(__dirname, '..', '..');
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run seed -- ARGS` as a user runs it (through tsx), against the database in `env`. */
+export const startSeed = (args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult> } => {
+  const child = spawn(path.join(APP_DIR, 'node_modules', '.bin', 'tsx'), ['scripts/seed.ts', ...args], {
+    cwd: APP_DIR,
+    env: { ...process.env, STRAPI_LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const done = new Promise<CliResult>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return { child, done };
+};
+
+export const runSeed = (args: string[], env: Record<string, string> = {}) => startSeed(args, env).done;
+
+export const waitFor = async (check: () => Promise<boolean>, timeoutMs: number, what: string) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+};
