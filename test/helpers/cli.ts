@@ -12,7 +12,8 @@ export interface CliResult {
 
 /** `npm run seed -- ARGS` as a user runs it (through tsx), against the database in `env`. */
 export const startSeed = (args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult> } => {
-  const child = spawn(path.join(APP_DIR, 'node_modules', '.bin', 'tsx'), ['scripts/seed.ts', ...args], {
+  // One process (tsx as a loader, not tsx's wrapper process), so that a kill reaches the import itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
     cwd: APP_DIR,
     env: { ...process.env, STRAPI_LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,11 +28,11 @@ export const startSeed = (args: string[], env: Record<string, string> = {}): { c
 
 export const runSeed = (args: string[], env: Record<string, string> = {}) => startSeed(args, env).done;
 
-export const waitFor = async (check: () => Promise<boolean>, timeoutMs: number, what: string) => {
+export const waitFor = async (check: () => Promise<boolean>, timeoutMs: number, what: string, pollMs = 100) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 };
