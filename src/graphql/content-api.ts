@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { withPublishedArticleGraphql } from '../api/related-link/published-article';
-import { PUBLIC_READ_TYPES, RELATED_LINK_UID } from '../utils/public-permissions';
+import { ARTICLE_UID, PUBLIC_READ_TYPES, RELATED_LINK_UID } from '../utils/public-permissions';
 
 type Resolver = (parent: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
 type ResolverMiddleware = (resolve: Resolver, ...params: Parameters<Resolver>) => unknown;
@@ -42,5 +42,8 @@ export const restrictGraphqlToPublished = (strapi: Core.Strapi) => {
       resolversConfig[`Query.${name}`] = { middlewares };
     }
   }
-  graphql.service('extension').use({ resolversConfig });
+  const extension = graphql.service('extension');
+  extension.use({ resolversConfig });
+  // Private fields leave the output and filter types on their own, but not the mutation input.
+  extension.shadowCRUD(ARTICLE_UID).field('importState').disable();
 };
