@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { restrictGraphqlToPublished } from './graphql/content-api';
 import { grantPublicReadAccess } from './utils/public-permissions';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    restrictGraphqlToPublished(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await grantPublicReadAccess(strapi);

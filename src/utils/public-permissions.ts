@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
+export const ARTICLE_UID = 'api::article.article';
+export const SECTION_UID = 'api::section.section';
+export const SOURCE_UID = 'api::source.source';
+export const RELATED_LINK_UID = 'api::related-link.related-link';
+
 /** The content API the public reads: these types, `find` and `findOne`, nothing else. */
-export const PUBLIC_READ_TYPES = [
-  'api::article.article',
-  'api::section.section',
-  'api::source.source',
-  'api::related-link.related-link',
-] as const;
+export const PUBLIC_READ_TYPES = [ARTICLE_UID, SECTION_UID, SOURCE_UID, RELATED_LINK_UID] as const;
 
 const PUBLIC_ACTIONS = PUBLIC_READ_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
 

@@ -1,3 +1,7 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::article.article');
+const readPublishedOnly = { middlewares: ['global::published-only'] };
+
+export default factories.createCoreRouter('api::article.article', {
+  config: { find: readPublishedOnly, findOne: readPublishedOnly },
+});

@@ -1,3 +1,7 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::related-link.related-link');
+const readPublishedOnly = { middlewares: ['global::published-only'] };
+
+export default factories.createCoreRouter('api::related-link.related-link', {
+  config: { find: readPublishedOnly, findOne: readPublishedOnly },
+});

@@ -1,3 +1,7 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::section.section');
+const readPublishedOnly = { middlewares: ['global::published-only'] };
+
+export default factories.createCoreRouter('api::section.section', {
+  config: { find: readPublishedOnly, findOne: readPublishedOnly },
+});

@@ -1,3 +1,7 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::source.source');
+const readPublishedOnly = { middlewares: ['global::published-only'] };
+
+export default factories.createCoreRouter('api::source.source', {
+  config: { find: readPublishedOnly, findOne: readPublishedOnly },
+});

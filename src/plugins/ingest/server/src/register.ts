@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { IMPORT_RUN_UID } from './constants';
+import { IMPORT_LOCK_UID, IMPORT_RUN_UID } from './constants';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
-  // Import runs are for editors in the admin panel, never for the public GraphQL schema.
+  // Import runs (and the lock) are for editors in the admin panel, never for the public GraphQL schema.
   if (strapi.plugin('graphql')) {
-    strapi.plugin('graphql').service('extension').shadowCRUD(IMPORT_RUN_UID).disable();
+    const extension = strapi.plugin('graphql').service('extension');
+    extension.shadowCRUD(IMPORT_RUN_UID).disable();
+    extension.shadowCRUD(IMPORT_LOCK_UID).disable();
   }
 };
 

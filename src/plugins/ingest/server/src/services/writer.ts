@@ -72,7 +72,10 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = { kind: link.kind, position: link.position, title: link.title, publisher: link.publisher, target };
       const current = existing[index];
       if (!current) {
-        await strapi.documents(RELATED_LINK_UID).create({ data: { ...data, article: articleDocumentId } as never });
+        // Only the draft gets a new link: left to itself Strapi attaches a link (no Draft & Publish)
+        // to both versions of its article, and the published page would show an unpublished card.
+        const article = { connect: [{ documentId: articleDocumentId, status: 'draft' }] };
+        await strapi.documents(RELATED_LINK_UID).create({ data: { ...data, article } as never });
         continue;
       }
       const same =
