@@ -1,4 +1,4 @@
-import type { BodyBlock, ParsedArticle, RelatedLinkKind } from '../parse/types';
+import type { BodyBlock, ParsedArticle, ParsedRelatedLink } from '../parse/types';
 import { sourceKey } from '../parse';
 import { nameSlug } from './slug';
 
@@ -8,31 +8,14 @@ export type BlocksValue = Array<
   | { type: 'heading'; level: 2; children: Array<{ type: 'text'; text: string }> }
 >;
 
-export interface LinkFields {
-  kind: RelatedLinkKind;
-  position: number;
-  title: string;
-  publisher: string;
-}
+export type LinkFields = ParsedRelatedLink;
 
 /**
  * An article as the planner compares it: what the import wants, or what is stored now.
- * Relations are by name, so a stored value and an imported one compare directly.
+ * Relations are by name — the section as its label (imported) or its slug (stored), both
+ * compared through `nameSlug` — so a stored value and an imported one compare directly.
  */
-export interface ArticleFields {
-  title: string;
-  standfirst: string | null;
-  body: BodyBlock[];
-  publicationDate: string | null;
-  readingTimeMinutes: number | null;
-  imageCaption: string | null;
-  imageCredit: string | null;
-  byline: string | null;
-  /** The section's label (imported) or its slug (stored): both compare through `nameSlug`. */
-  section: string | null;
-  sources: string[];
-  relatedLinks: LinkFields[];
-}
+export type ArticleFields = Omit<ParsedArticle, 'externalId'>;
 
 export type TrackedField = keyof ArticleFields;
 
@@ -50,19 +33,7 @@ export const TRACKED_FIELDS: readonly TrackedField[] = [
   'relatedLinks',
 ];
 
-export const fieldsFromParsed = (article: ParsedArticle): ArticleFields => ({
-  title: article.title,
-  standfirst: article.standfirst,
-  body: article.body,
-  publicationDate: article.publicationDate,
-  readingTimeMinutes: article.readingTimeMinutes,
-  imageCaption: article.imageCaption,
-  imageCredit: article.imageCredit,
-  byline: article.byline,
-  section: article.section,
-  sources: article.sources,
-  relatedLinks: article.relatedLinks.map(({ kind, position, title, publisher }) => ({ kind, position, title, publisher })),
-});
+export const fieldsFromParsed = ({ externalId: _externalId, ...fields }: ParsedArticle): ArticleFields => fields;
 
 export const toBlocks = (body: BodyBlock[]): BlocksValue =>
   body.map((block) =>
