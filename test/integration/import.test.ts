@@ -137,6 +137,32 @@ describe('changes after the first import', () => {
     expect((await findArticle(app.strapi, 'ferry_1'))!.standfirst).toBe('Ferries will now run until 4 am every night.');
   });
 
+  it("changes a published article's links in its draft only, until it is published", async () => {
+    const linksOf = async (status: 'draft' | 'published') =>
+      asExpectedShape((await findArticle(app.strapi, 'ferry_1', status))!).relatedLinks.map((link) => link.title);
+    const publishedBefore = await linksOf('published');
+    expect(publishedBefore).toEqual(['Another story entirely']);
+
+    writeCapture(
+      dir,
+      'ferry_1.txt',
+      syntheticCapture({ title: 'Harbour ferry line adds more night crossings', standfirst: 'Ferries will now run until 4 am every night.', section: 'TRAVEL', explore: ['A renamed story', 'A new story'] })
+    );
+    const report = await runImport(app.strapi, dir);
+    expect(itemFor(report, 'ferry_1').outcome).toBe('updated');
+    expect(await linksOf('draft')).toEqual(['A renamed story', 'A new story']);
+    expect(await linksOf('published')).toEqual(publishedBefore);
+
+    const draft = await findArticle(app.strapi, 'ferry_1');
+    await app.strapi.documents(ARTICLE).publish({ documentId: draft!.documentId } as never);
+    expect(await linksOf('published')).toEqual(['A renamed story', 'A new story']);
+    expect(await linksOf('draft')).toEqual(['A renamed story', 'A new story']);
+
+    // The card the published version no longer shows is not left behind without an article.
+    await runImport(app.strapi, dir);
+    expect(await app.strapi.db.query(LINK).count({ where: { title: 'Another story entirely' } })).toBe(0);
+  });
+
   it('reports a file that disappeared as missing and leaves its article alone', async () => {
     fs.rmSync(path.join(dir, 'other_1.txt'));
     const report = await runImport(app.strapi, dir);

@@ -56,14 +56,34 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return target && target !== ownDocumentId ? target : null;
   };
 
-  /** Rewrites an article's links to match `links`, reusing the stored entries in order. */
-  const replaceLinks = async (catalog: Catalog, articleDocumentId: string, links: LinkFields[]) => {
-    const stored = (await strapi.db.query(RELATED_LINK_UID).findMany({
-      where: { article: { documentId: articleDocumentId } },
+  const linksOf = async (articleDocumentId: string, version: 'draft' | 'published') =>
+    (await strapi.db.query(RELATED_LINK_UID).findMany({
+      where: { article: { documentId: articleDocumentId, publishedAt: version === 'draft' ? null : { $notNull: true } } },
       select: ['id', 'documentId', 'kind', 'position', 'title', 'publisher'],
       populate: { target: { select: ['documentId'] } },
     })) as StoredLink[];
-    const existing = [...new Map(stored.map((link) => [link.id, link])).values()].sort(byKindThenPosition);
+
+  /** A new link belongs to the draft only: Strapi would attach it to both versions of its article. */
+  const createDraftLink = (articleDocumentId: string, data: Record<string, unknown>) =>
+    strapi.documents(RELATED_LINK_UID).create({
+      data: { ...data, article: { connect: [{ documentId: articleDocumentId, status: 'draft' }] } } as never,
+    });
+
+  const detachFromDraft = (link: StoredLink, articleDocumentId: string) =>
+    strapi.documents(RELATED_LINK_UID).update({
+      documentId: link.documentId,
+      data: { article: { disconnect: [{ documentId: articleDocumentId, status: 'draft' }] } } as never,
+    });
+
+  /**
+   * Rewrites the draft's links to match `links`, reusing the stored entries in order. Links
+   * have no Draft & Publish of their own: one the published version also shows is never edited
+   * or deleted — the draft lets go of it and gets a new one — so the live page changes only
+   * when the article is published.
+   */
+  const replaceLinks = async (catalog: Catalog, articleDocumentId: string, links: LinkFields[]) => {
+    const existing = (await linksOf(articleDocumentId, 'draft')).sort(byKindThenPosition);
+    const live = new Set((await linksOf(articleDocumentId, 'published')).map((link) => link.id));
     const wanted = [...links].sort(byKindThenPosition);
 
     for (let index = 0; index < wanted.length; index += 1) {
@@ -72,10 +92,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = { kind: link.kind, position: link.position, title: link.title, publisher: link.publisher, target };
       const current = existing[index];
       if (!current) {
-        // Only the draft gets a new link: left to itself Strapi attaches a link (no Draft & Publish)
-        // to both versions of its article, and the published page would show an unpublished card.
-        const article = { connect: [{ documentId: articleDocumentId, status: 'draft' }] };
-        await strapi.documents(RELATED_LINK_UID).create({ data: { ...data, article } as never });
+        await createDraftLink(articleDocumentId, data);
         continue;
       }
       const same =
@@ -84,12 +101,17 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         current.title === data.title &&
         (current.publisher ?? '') === data.publisher &&
         (current.target?.documentId ?? null) === target;
-      if (!same) {
+      if (same) continue;
+      if (live.has(current.id)) {
+        await detachFromDraft(current, articleDocumentId);
+        await createDraftLink(articleDocumentId, data);
+      } else {
         await strapi.documents(RELATED_LINK_UID).update({ documentId: current.documentId, data: data as never });
       }
     }
     for (const surplus of existing.slice(wanted.length)) {
-      await strapi.documents(RELATED_LINK_UID).delete({ documentId: surplus.documentId });
+      if (live.has(surplus.id)) await detachFromDraft(surplus, articleDocumentId);
+      else await strapi.documents(RELATED_LINK_UID).delete({ documentId: surplus.documentId });
     }
   };
 
@@ -188,6 +210,21 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const [key, entry] of createdSections) catalog.sections.set(key, entry);
       for (const [key, entry] of createdSources) catalog.sources.set(key, entry);
       return stored;
+    },
+
+    /**
+     * Links left with no article: the cards an older published version showed, let go of by its
+     * draft (see replaceLinks), once an editor published the draft. Nothing shows them any more.
+     */
+    async deleteOrphanLinks(): Promise<number> {
+      const orphans = await strapi.db.query(RELATED_LINK_UID).findMany({
+        where: { article: { id: { $null: true } } },
+        select: ['id'],
+      });
+      if (orphans.length > 0) {
+        await strapi.db.query(RELATED_LINK_UID).deleteMany({ where: { id: { $in: orphans.map((link: { id: number }) => link.id) } } });
+      }
+      return orphans.length;
     },
 
     /**
