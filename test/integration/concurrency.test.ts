@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCaptureDir, syntheticCapture } from '../helpers/captures';
 import { runSeed, startSeed, waitFor } from '../helpers/cli';
-import { createTestDatabase, unavailableReason, type TestDatabase, type TestDatabaseClient } from '../helpers/database';
+import { createTestDatabase, testDatabaseClient, unavailableReason, type TestDatabase, type TestDatabaseClient } from '../helpers/database';
 import { ARTICLE, LINK, SECTION, SOURCE, runImport } from '../helpers/ingest';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 
@@ -24,7 +24,8 @@ const captureSet = (count: number, prefix: string) =>
 
 const LINKS_PER_CAPTURE = 4;
 
-const clients: TestDatabaseClient[] = ['sqlite', 'postgres'];
+// `npm test` (SQLite) also covers PostgreSQL when it is there; TEST_DATABASE=postgres|mysql runs cover their own.
+const clients: TestDatabaseClient[] = testDatabaseClient() === 'sqlite' ? ['sqlite', 'postgres'] : [testDatabaseClient()];
 
 describe.each(clients)('two imports on one %s database', (client) => {
   let reason: string | undefined;
