@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { configureContentManagerViews } from './utils/content-manager-views';
 import { grantPublicReadAccess } from './utils/public-permissions';
 
 export default {
@@ -6,5 +7,6 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await grantPublicReadAccess(strapi);
+    await configureContentManagerViews(strapi);
   },
 };

@@ -27,6 +27,8 @@ export interface RunOptions {
   /** How long to wait for another import's lock (default: the config's `lockWaitMs`). */
   lockWaitMs?: number;
   onProgress?: (progress: { done: number; total: number; counts: ReportCounts; file: string }) => void;
+  /** Called once the lock is held and the run recorded (not for dry runs, which record nothing). */
+  onStart?: (runId: string) => void;
 }
 
 interface FileContext {
@@ -235,6 +237,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await runsService.closeInterrupted();
         runId = await runsService.start({ trigger: options.trigger, dryRun, dir });
+        options.onStart?.(runId);
         let lastBeat = Date.now();
         const heartbeat = () => {
           if (lock.lost) throw new errors.ApplicationError('The import lock was lost (this run stalled past its lease); stopping.');

@@ -1,13 +1,17 @@
+import adminRuns from './admin-runs';
 import catalog from './catalog';
 import importer from './importer';
 import lock from './lock';
+import progress from './progress';
 import runs from './runs';
 import writer from './writer';
 
 const services = {
+  'admin-runs': adminRuns,
   catalog,
   importer,
   lock,
+  progress,
   runs,
   writer,
 };
