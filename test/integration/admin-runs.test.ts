@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticCapture, writeCapture } from '../helpers/captures';
 import { ARTICLE } from '../helpers/ingest';
 import { countRows } from '../helpers/rows';
 import { adminToken, copySeeds, createAdminRole, createAdminUser, serveStrapi, type ServedApp } from '../helpers/server';
@@ -139,5 +140,31 @@ describe('starting runs', () => {
     } finally {
       await held.release();
     }
+  });
+
+  it('reports a running import’s progress while it goes, then clears it', async () => {
+    const dir = process.env.INGEST_DIR!;
+    for (let index = 0; index < 200; index += 1) {
+      writeCapture(dir, `progress/${String(index).padStart(3, '0')}.txt`, syntheticCapture({ title: `Progress story number ${index}` }));
+    }
+    const { status, body } = await call('POST', '/ingest/runs', tokens.superAdmin, {});
+    expect(status).toBe(202);
+    const runId: string = body.data.runId;
+
+    const seen: Array<{ done: number; total: number }> = [];
+    let listedAsActive = false;
+    for (;;) {
+      const detail = await call('GET', `/ingest/runs/${runId}`, tokens.reader);
+      if (detail.body.data.status !== 'running') break;
+      if (detail.body.data.progress) seen.push(detail.body.data.progress);
+      if (!listedAsActive) listedAsActive = (await call('GET', '/ingest/runs', tokens.reader)).body.meta.activeRunId === runId;
+    }
+    expect(listedAsActive).toBe(true);
+    expect(seen.some((progress) => progress.total > 200 && progress.done > 0)).toBe(true);
+    expect(seen.every((progress) => progress.done <= progress.total)).toBe(true);
+
+    const finished = await call('GET', `/ingest/runs/${runId}`, tokens.reader);
+    expect(finished.body.data).toMatchObject({ status: 'succeeded', progress: null, counts: { created: 200 } });
+    expect((await call('GET', '/ingest/runs', tokens.reader)).body.meta.activeRunId).toBeNull();
   });
 });

@@ -2,7 +2,10 @@ import { Box, Flex, ProgressBar, Typography } from '@strapi/design-system';
 import { formatCounts } from '../format';
 import type { Progress } from '../types';
 
-/** A running import: how many files of how many, and what they became so far. */
+/**
+ * A running import: how many files of how many, and what they became so far. A run started by
+ * another process (the CLI, another server) has no progress here, only its record.
+ */
 export const RunProgress = ({ progress }: { progress: Progress | null | undefined }) => {
   const done = progress?.done ?? 0;
   const total = progress?.total ?? 0;
@@ -10,7 +13,7 @@ export const RunProgress = ({ progress }: { progress: Progress | null | undefine
     <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} data-testid="run-progress">
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Typography variant="omega" fontWeight="bold">
-          Importing… {total > 0 ? `${done} of ${total} files` : 'starting'}
+          {total > 0 ? `Importing… ${done} of ${total} files` : 'An import is running…'}
         </Typography>
         <ProgressBar value={total > 0 ? Math.round((done / total) * 100) : 0} />
         {progress?.counts ? <Typography variant="pi">{formatCounts(progress.counts)}</Typography> : null}

@@ -38,8 +38,10 @@ export const RunsPage = () => {
     void load();
   }, [load]);
 
-  const running = Boolean(runs?.meta.activeRunId) || Boolean(runs?.data.some((run) => run.status === 'running'));
-  usePolling(load, running);
+  const startedHere = Boolean(runs?.meta.activeRunId);
+  const running = startedHere || Boolean(runs?.data.some((run) => run.status === 'running'));
+  // A run of this server reports its progress; one elsewhere only its record, which moves slowly.
+  usePolling(load, running, startedHere ? 1000 : 5000);
 
   const startImport = async () => {
     setBusy('import');

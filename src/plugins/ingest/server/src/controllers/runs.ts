@@ -38,8 +38,8 @@ const createRunsController = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.body = { data: { runId } };
     } catch (error) {
       // Another import holds the lock: the caller may try again once it ends.
-      if (error instanceof LockBusyError) return ctx.conflict(error.message);
-      throw error;
+      if (!(error instanceof LockBusyError)) throw error;
+      ctx.conflict(error.message);
     }
   },
 });
