@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { restrictGraphqlToPublished } from './graphql/content-api';
+import { configureContentManagerViews } from './utils/content-manager-views';
 import { grantPublicReadAccess } from './utils/public-permissions';
 
 export default {
@@ -9,5 +10,6 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await grantPublicReadAccess(strapi);
+    await configureContentManagerViews(strapi);
   },
 };

@@ -1,1 +1,1 @@
-declare module '@strapi/strapi/admin';
+// @strapi/strapi/admin ships its own types; nothing to declare here.

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { registerAdminPermissions } from './permissions';
 import { scheduleImports } from './cron';
 
+// Admin permissions are registered in register.ts: the admin's own bootstrap needs them first.
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  await registerAdminPermissions(strapi);
   scheduleImports(strapi);
 };
 

@@ -1,1 +1,5 @@
-export default {};
+import runs from './runs';
+
+export default {
+  runs,
+};

@@ -27,6 +27,8 @@ export interface RunOptions {
   /** How long to wait for another import's lock (default: the config's `lockWaitMs`). */
   lockWaitMs?: number;
   onProgress?: (progress: { done: number; total: number; counts: ReportCounts; file: string }) => void;
+  /** Called once the lock is held and the run recorded (not for dry runs, which record nothing). */
+  onStart?: (runId: string) => void;
 }
 
 interface FileContext {
@@ -238,6 +240,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await runsService.closeInterrupted();
         runId = await runsService.start({ trigger: options.trigger, dryRun, dir: requestedDir });
+        options.onStart?.(runId);
         const dir = await resolveDir(requestedDir);
         let lastBeat = Date.now();
         const heartbeat = () => {

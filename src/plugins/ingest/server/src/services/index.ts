@@ -1,14 +1,18 @@
+import adminRuns from './admin-runs';
 import catalog from './catalog';
 import importer from './importer';
 import lock from './lock';
+import progress from './progress';
 import runs from './runs';
 import scheduler from './scheduler';
 import writer from './writer';
 
 const services = {
+  'admin-runs': adminRuns,
   catalog,
   importer,
   lock,
+  progress,
   runs,
   scheduler,
   writer,

@@ -1,0 +1,63 @@
+import { Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import type { ReportItem } from '../types';
+import { OutcomeBadge } from './StatusBadge';
+
+const Notes = ({ item }: { item: ReportItem }) => (
+  <Flex direction="column" alignItems="flex-start" gap={1}>
+    {item.error ? (
+      <Typography variant="pi" textColor="danger600">
+        {item.error}
+      </Typography>
+    ) : null}
+    {item.conflicts.length > 0 ? (
+      <Typography variant="pi" textColor="warning600">
+        Editor's value kept: {item.conflicts.join(', ')}
+      </Typography>
+    ) : null}
+    {item.warnings.map((warning) => (
+      <Typography key={warning} variant="pi" textColor="neutral600">
+        {warning}
+      </Typography>
+    ))}
+  </Flex>
+);
+
+/** Each file of a run or a dry run: its outcome, warnings, conflicts and error. */
+export const ReportItems = ({ items }: { items: ReportItem[] }) => (
+  <Table colCount={4} rowCount={items.length + 1}>
+    <Thead>
+      <Tr>
+        <Th>
+          <Typography variant="sigma">File</Typography>
+        </Th>
+        <Th>
+          <Typography variant="sigma">Outcome</Typography>
+        </Th>
+        <Th>
+          <Typography variant="sigma">External id</Typography>
+        </Th>
+        <Th>
+          <Typography variant="sigma">Warnings, conflicts, errors</Typography>
+        </Th>
+      </Tr>
+    </Thead>
+    <Tbody>
+      {items.map((item) => (
+        <Tr key={item.file} data-testid="report-item">
+          <Td>
+            <Typography>{item.file}</Typography>
+          </Td>
+          <Td>
+            <OutcomeBadge outcome={item.outcome} />
+          </Td>
+          <Td>
+            <Typography>{item.externalId}</Typography>
+          </Td>
+          <Td style={{ whiteSpace: 'normal' }}>
+            <Notes item={item} />
+          </Td>
+        </Tr>
+      ))}
+    </Tbody>
+  </Table>
+);

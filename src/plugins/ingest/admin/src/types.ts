@@ -1,0 +1,60 @@
+/** What the ingest admin API answers (the server's ImportReport and run records). */
+export type Outcome = 'created' | 'updated' | 'unchanged' | 'failed' | 'duplicate';
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  duplicate: number;
+  conflicted: number;
+}
+
+export interface ReportItem {
+  file: string;
+  externalId: string;
+  outcome: Outcome;
+  documentId: string | null;
+  warnings: string[];
+  conflicts: string[];
+  error: string | null;
+}
+
+export interface Progress {
+  runId: string;
+  done: number;
+  total: number;
+  counts: Counts | null;
+  file: string | null;
+}
+
+export interface Run {
+  documentId: string;
+  trigger: 'cli' | 'cron' | 'admin';
+  status: RunStatus;
+  dryRun: boolean;
+  dir: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  host: string | null;
+  counts: Counts | null;
+  items?: ReportItem[] | null;
+  missing?: string[] | null;
+  error: string | null;
+  progress?: Progress | null;
+}
+
+export interface DryRunReport {
+  startedAt: string;
+  finishedAt: string;
+  dryRun: true;
+  counts: Counts;
+  items: ReportItem[];
+  missing: string[];
+}
+
+export interface RunsPage {
+  data: Run[];
+  meta: { pagination: { page: number; pageSize: number; total: number }; dir: string; activeRunId: string | null };
+}

@@ -1,0 +1,175 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { createRequire } from 'module';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTICLE, findArticle, runImport } from '../helpers/ingest';
+import { ADMIN_BUILD_INDEX, copySeeds, createAdminUser, serveStrapi, type AdminAccount, type ServedApp } from '../helpers/server';
+import { APP_DIR } from '../helpers/strapi';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.join(APP_DIR, 'test', 'artifacts');
+const appRequire = createRequire(path.join(APP_DIR, 'package.json'));
+
+const skipReason = !fs.existsSync(ADMIN_BUILD_INDEX)
+  ? `no admin build at ${ADMIN_BUILD_INDEX} (run \`npm run build\`)`
+  : !fs.existsSync(CHROMIUM)
+    ? `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`
+    : undefined;
+if (skipReason) console.warn(`[e2e] editor workflow skipped: ${skipReason}`);
+
+let app: ServedApp;
+let context: BrowserContext;
+let page: Page;
+let profileDir: string;
+let account: AdminAccount;
+let seedsDir: string;
+let stepNumber = 0;
+
+/** One step of the workflow; when it fails, a screenshot of the page goes to test/artifacts/. */
+const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+  stepNumber += 1;
+  const screenshot = async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `editor-workflow-${String(stepNumber).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+    await page?.screenshot({ path: file, fullPage: true }).catch(() => {});
+    return file;
+  };
+  try {
+    const result = await run();
+    // E2E_SCREENSHOTS=all keeps every step's picture, to look at the pages.
+    if (process.env.E2E_SCREENSHOTS === 'all') await screenshot();
+    return result;
+  } catch (error) {
+    const file = await screenshot();
+    throw new Error(`step "${name}" failed (screenshot: ${file}): ${(error as Error).message}`, { cause: error });
+  }
+};
+
+const admin = (route: string) => `${app.url}/admin${route}`;
+
+describe.skipIf(skipReason !== undefined)('the editors’ workflow in the admin panel (Chromium)', () => {
+  beforeAll(async () => {
+    seedsDir = copySeeds();
+    app = await serveStrapi({ serveAdminPanel: true, env: { INGEST_DIR: seedsDir } });
+    const report = await runImport(app.strapi, seedsDir);
+    expect(report.counts.failed).toBe(0);
+    account = await createAdminUser(app.strapi, { email: 'editor-in-chief@example.com', roles: ['strapi-super-admin'] });
+
+    const { chromium } = appRequire('playwright-core') as typeof import('playwright-core');
+    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1440, height: 1000 },
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    context.setDefaultTimeout(30_000);
+    page = context.pages()[0] ?? (await context.newPage());
+    // Strapi's guided tour greets a new admin on each page; an editor would skip it.
+    await page.addLocatorHandler(page.getByRole('button', { name: 'Skip', exact: true }), (skip) => skip.click());
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+    if (seedsDir) fs.rmSync(seedsDir, { recursive: true, force: true });
+    await app?.destroy();
+  });
+
+  it('logs in, edits and publishes an imported draft, and the edit survives a re-import', async () => {
+    const [first] = await app.strapi.documents(ARTICLE).findMany({ status: 'draft', sort: 'externalId:asc', limit: 1 } as never);
+    const article = first as unknown as { documentId: string; externalId: string; title: string };
+    const standfirst = `Edited in the admin panel: ${article.title.slice(0, 40)}`;
+
+    await step('log in', async () => {
+      await page.goto(admin('/auth/login'));
+      await page.locator('input[name="email"]').fill(account.email);
+      await page.locator('input[name="password"]').fill(account.password);
+      await page.getByRole('button', { name: 'Login' }).click();
+      await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+    });
+
+    await step('see the imported drafts in the article list', async () => {
+      await page.goto(admin(`/content-manager/collection-types/${ARTICLE}`));
+      await expect.poll(() => page.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+      const row = page.getByRole('row').filter({ hasText: article.title });
+      await row.waitFor();
+      await expect.poll(() => row.textContent()).toMatch(/Draft/i);
+      // The section column shows the section's name, not its id.
+      const section = (await findArticle(app.strapi, article.externalId))!.section as { name: string };
+      await expect.poll(() => row.textContent()).toContain(section.name);
+    });
+
+    await step('open the article', async () => {
+      await page.getByRole('row').filter({ hasText: article.title }).getByText(article.title, { exact: true }).first().click();
+      await page.waitForURL((url) => url.pathname.endsWith(article.documentId));
+      await page.getByLabel('Headline').waitFor();
+    });
+
+    await step('edit its standfirst and save', async () => {
+      const field = page.getByLabel('Standfirst');
+      await field.fill(standfirst);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved document').first().waitFor();
+    });
+
+    await step('publish it', async () => {
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByText('Published document').first().waitFor();
+    });
+
+    await step('read it from the public API', async () => {
+      const response = await fetch(`${app.url}/api/articles?filters[externalId][$eq]=${encodeURIComponent(article.externalId)}`);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { data: Array<{ documentId: string; standfirst: string }> };
+      expect(body.data).toHaveLength(1);
+      expect(body.data[0]).toMatchObject({ documentId: article.documentId, standfirst });
+    });
+
+    await step('open the Ingest page and see the import runs', async () => {
+      await page.getByRole('link', { name: 'Ingest' }).first().click();
+      await page.waitForURL((url) => url.pathname.endsWith('/plugins/ingest'));
+      await page.getByRole('heading', { name: 'Ingest' }).waitFor();
+      const rows = page.locator('[data-testid="run-row"]');
+      await expect.poll(() => rows.count()).toBe(1);
+      await expect.poll(() => rows.first().textContent()).toMatch(/cli.*succeeded/);
+    });
+
+    await step('preview a dry run', async () => {
+      await page.getByRole('button', { name: 'Dry run' }).click();
+      const report = page.locator('[data-testid="dry-run-report"]');
+      await report.waitFor();
+      await expect.poll(() => report.textContent()).toMatch(/nothing was written/);
+      await expect.poll(() => report.textContent()).toMatch(/Editor's value kept: standfirst/);
+      await page.locator('[data-testid="run-row"]').first().waitFor();
+      expect(await page.locator('[data-testid="run-row"]').count()).toBe(1);
+    });
+
+    await step('re-import from the Ingest page', async () => {
+      await page.getByRole('button', { name: 'Import now' }).click();
+      const rows = page.locator('[data-testid="run-row"]');
+      await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(2);
+      await expect.poll(() => rows.first().textContent(), { timeout: 60_000 }).toMatch(/admin.*succeeded/);
+    });
+
+    await step('see the editor’s standfirst kept, reported as a conflict', async () => {
+      await page.locator('[data-testid="run-row"]').first().getByRole('link').click();
+      await page.waitForURL((url) => /\/plugins\/ingest\/runs\/[^/]+$/.test(url.pathname));
+      const item = page.locator('[data-testid="report-item"]').filter({ hasText: article.externalId });
+      await expect.poll(() => item.textContent()).toMatch(/Editor's value kept: standfirst/);
+
+      const draft = await findArticle(app.strapi, article.externalId, 'draft');
+      const published = await findArticle(app.strapi, article.externalId, 'published');
+      expect(draft!.standfirst).toBe(standfirst);
+      expect(published!.standfirst).toBe(standfirst);
+      const [run] = (await app.strapi.documents('plugin::ingest.import-run').findMany({ sort: 'startedAt:desc', limit: 1 } as never)) as unknown as Array<{
+        trigger: string;
+        items: Array<{ externalId: string; conflicts: string[] }>;
+      }>;
+      expect(run.trigger).toBe('admin');
+      expect(run.items.find((entry) => entry.externalId === article.externalId)!.conflicts).toEqual(['standfirst']);
+    });
+  }, 300_000);
+});
