@@ -1,25 +1,9 @@
 /** What the ingest admin API answers (the server's ImportReport and run records). */
-export type Outcome = 'created' | 'updated' | 'unchanged' | 'failed' | 'duplicate';
+import type { Outcome, ReportCounts, ReportItem } from '../../server/src/services/report';
+
+export type { Outcome, ReportItem };
+export type Counts = ReportCounts;
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
-
-export interface Counts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  duplicate: number;
-  conflicted: number;
-}
-
-export interface ReportItem {
-  file: string;
-  externalId: string;
-  outcome: Outcome;
-  documentId: string | null;
-  warnings: string[];
-  conflicts: string[];
-  error: string | null;
-}
 
 export interface Progress {
   runId: string;
