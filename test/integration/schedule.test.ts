@@ -83,6 +83,17 @@ describe('the run log', () => {
     expect(failed).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/headline/) });
   });
 
+  it('shows a run whose process died as failed, not running forever', async () => {
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    const dead = await app.strapi.db.query(IMPORT_RUN).create({
+      data: { documentId: 'deadrun0000000000000000', trigger: 'cli', status: 'running', startedAt: tenMinutesAgo, heartbeatAt: tenMinutesAgo },
+    });
+    const runs = app.strapi.plugin('ingest').service('runs');
+    const { results } = await runs.list({ pageSize: 100 });
+    const listed = results.find((run: { documentId: string }) => run.documentId === dead.documentId);
+    expect(listed).toMatchObject({ status: 'failed', error: expect.stringMatching(/Interrupted/) });
+  });
+
   it('is hidden from the public content API and the Content Manager', () => {
     const model = app.strapi.contentType(IMPORT_RUN as never) as { pluginOptions?: Record<string, { visible?: boolean }> };
     expect(model.pluginOptions?.['content-manager']?.visible).toBe(false);

@@ -1,6 +1,7 @@
 import os from 'os';
 import type { Core } from '@strapi/strapi';
 import { IMPORT_RUN_UID } from '../constants';
+import { getIngestConfig } from '../config/read';
 import type { ImportReport, ReportCounts, Trigger } from './report';
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
@@ -27,6 +28,22 @@ const SUMMARY_FIELDS = ['documentId', 'trigger', 'status', 'dryRun', 'dir', 'sta
 /** The record of every import: who or what started it, when, and what each file became. */
 const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const runs = () => strapi.documents(IMPORT_RUN_UID);
+  // A live run beats every few seconds; three leases of silence is a dead one.
+  const silentLimitMs = () => Math.max(3 * getIngestConfig(strapi).lockLeaseMs, 60_000);
+
+  /**
+   * Marks failed the runs whose process died, so they do not show as running forever. With
+   * the import lock held, every run still marked running is dead; without it, only those
+   * whose heartbeat (every few seconds while alive) stopped `silentForMs` ago.
+   */
+  const closeInterrupted = async (options: { silentForMs?: number } = {}) => {
+    const where: Record<string, unknown> = { status: 'running' };
+    if (options.silentForMs) where.heartbeatAt = { $lt: new Date(Date.now() - options.silentForMs) };
+    await strapi.db.query(IMPORT_RUN_UID).updateMany({
+      where,
+      data: { status: 'failed', finishedAt: new Date(), error: INTERRUPTED },
+    });
+  };
 
   return {
     async start(input: { trigger: Trigger; dryRun: boolean; dir: string }): Promise<string> {
@@ -79,22 +96,10 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return run.documentId;
     },
 
-    /**
-     * Runs still marked running when the caller holds the import lock cannot be alive: their
-     * process died. Marked failed so they do not show as running forever.
-     */
-    async closeInterrupted(exceptDocumentId?: string) {
-      const stale = await strapi.db.query(IMPORT_RUN_UID).findMany({ where: { status: 'running' }, select: ['id', 'documentId'] });
-      for (const run of stale) {
-        if (run.documentId === exceptDocumentId) continue;
-        await strapi.db.query(IMPORT_RUN_UID).update({
-          where: { id: run.id },
-          data: { status: 'failed', finishedAt: new Date(), error: INTERRUPTED },
-        });
-      }
-    },
+    closeInterrupted,
 
     async list(options: { page?: number; pageSize?: number } = {}) {
+      await closeInterrupted({ silentForMs: silentLimitMs() });
       const pageSize = Math.min(Math.max(options.pageSize ?? 20, 1), 100);
       const page = Math.max(options.page ?? 1, 1);
       const [results, total] = await Promise.all([
@@ -105,6 +110,7 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async get(documentId: string): Promise<RunRecord | null> {
+      await closeInterrupted({ silentForMs: silentLimitMs() });
       return (await runs().findOne({ documentId })) as unknown as RunRecord | null;
     },
   };
