@@ -10,7 +10,7 @@ const appRequire = createRequire(path.join(APP_DIR, 'package.json'));
  * booting goes to stderr: a command's stdout is its own (`--json`).
  */
 export const bootHeadless = async (): Promise<Core.Strapi> => {
-  process.env.STRAPI_LOG_LEVEL ??= 'warn';
+  process.env.STRAPI_LOG_LEVEL ??= 'error';
   process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
   const stdoutWrite = process.stdout.write;
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
