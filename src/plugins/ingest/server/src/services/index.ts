@@ -1,5 +1,6 @@
 import catalog from './catalog';
 import importer from './importer';
+import linkRows from './link-rows';
 import lock from './lock';
 import runs from './runs';
 import writer from './writer';
@@ -7,6 +8,7 @@ import writer from './writer';
 const services = {
   catalog,
   importer,
+  'link-rows': linkRows,
   lock,
   runs,
   writer,

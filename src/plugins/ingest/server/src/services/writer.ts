@@ -9,6 +9,8 @@ import type { ImportState } from '../plan/state';
 import { uniqueSlug } from '../plan/unique-slug';
 import { titleKey } from '../utils/titles';
 import type { Catalog, StoredArticle, StoredNamed } from './catalog';
+import type { LinkRow } from './link-rows';
+import { getService } from '../utils';
 
 export interface ArticleWrite {
   externalId: string;
@@ -34,6 +36,8 @@ const byKindThenPosition = (a: { kind: string; position: number }, b: { kind: st
   a.kind === b.kind ? a.position - b.position : a.kind === 'recommended' ? -1 : 1;
 
 const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const linkRows = () => getService(strapi, 'link-rows');
+
   /** Finds or creates the named entries (sections, sources); new ones join the catalog only after commit. */
   const ensureNamed = async (
     uid: typeof SECTION_UID | typeof SOURCE_UID,
@@ -56,35 +60,39 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return target && target !== ownDocumentId ? target : null;
   };
 
-  /** Rewrites an article's links to match `links`, reusing the stored entries in order. */
-  const replaceLinks = async (catalog: Catalog, articleDocumentId: string, links: LinkFields[]) => {
-    const stored = (await strapi.db.query(RELATED_LINK_UID).findMany({
-      where: { article: { documentId: articleDocumentId } },
-      select: ['id', 'documentId', 'kind', 'position', 'title', 'publisher'],
-      populate: { target: { select: ['documentId'] } },
-    })) as StoredLink[];
+  /**
+   * Rewrites an article's links to match `links`, reusing the stored entries in order: changed
+   * fields are updated in place, missing links created in bulk, surplus ones deleted.
+   */
+  const replaceLinks = async (trx: Knex.Transaction, catalog: Catalog, articleDocumentId: string, links: LinkFields[], isNew: boolean) => {
+    const stored = isNew
+      ? []
+      : ((await strapi.db.query(RELATED_LINK_UID).findMany({
+          where: { article: { documentId: articleDocumentId } },
+          select: ['id', 'documentId', 'kind', 'position', 'title', 'publisher'],
+          populate: { target: { select: ['documentId'] } },
+        })) as StoredLink[]);
     const existing = [...new Map(stored.map((link) => [link.id, link])).values()].sort(byKindThenPosition);
     const wanted = [...links].sort(byKindThenPosition);
+    const toCreate: LinkRow[] = [];
+    const retargeted: Array<{ id: number; target: string | null }> = [];
 
     for (let index = 0; index < wanted.length; index += 1) {
-      const link = wanted[index];
-      const target = targetFor(catalog, link, articleDocumentId);
-      const data = { kind: link.kind, position: link.position, title: link.title, publisher: link.publisher, target };
+      const { kind, position, title, publisher } = wanted[index];
+      const target = targetFor(catalog, wanted[index], articleDocumentId);
       const current = existing[index];
       if (!current) {
-        await strapi.documents(RELATED_LINK_UID).create({ data: { ...data, article: articleDocumentId } as never });
+        toCreate.push({ kind, position, title, publisher, target });
         continue;
       }
-      const same =
-        current.kind === data.kind &&
-        current.position === data.position &&
-        current.title === data.title &&
-        (current.publisher ?? '') === data.publisher &&
-        (current.target?.documentId ?? null) === target;
-      if (!same) {
-        await strapi.documents(RELATED_LINK_UID).update({ documentId: current.documentId, data: data as never });
+      const sameFields = current.kind === kind && current.position === position && current.title === title && (current.publisher ?? '') === publisher;
+      if (!sameFields) {
+        await strapi.db.query(RELATED_LINK_UID).update({ where: { id: current.id }, data: { kind, position, title, publisher } });
       }
+      if ((current.target?.documentId ?? null) !== target) retargeted.push({ id: current.id, target });
     }
+    await linkRows().insertLinks(trx, articleDocumentId, toCreate);
+    await linkRows().setTargets(trx, retargeted);
     for (const surplus of existing.slice(wanted.length)) {
       await strapi.documents(RELATED_LINK_UID).delete({ documentId: surplus.documentId });
     }
@@ -143,37 +151,41 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
 
         const data = articleData(write, section, sources);
-        let draft: { id: number; documentId: string };
+        type DraftRow = { id: number; documentId: string; title: string; slug: string; updatedAt: unknown };
+        let draft: DraftRow | null = null;
         if (request.existing === null) {
           draft = (await strapi.documents(ARTICLE_UID).create({
             data: { ...data, externalId: request.externalId, slug: request.slug } as never,
-          })) as unknown as { id: number; documentId: string };
+          })) as unknown as DraftRow;
         } else if (Object.keys(data).length > 0) {
           draft = (await strapi.documents(ARTICLE_UID).update({
             documentId: request.existing.documentId,
             data: data as never,
-          })) as unknown as { id: number; documentId: string };
-        } else {
-          draft = request.existing;
+          })) as unknown as DraftRow;
         }
+        const documentId = draft?.documentId ?? request.existing!.documentId;
 
         if (write.relatedLinks) {
-          await replaceLinks(catalog, draft.documentId, write.relatedLinks);
+          await replaceLinks(trx, catalog, documentId, write.relatedLinks, request.existing === null);
         }
         if (request.publish) {
-          await strapi.documents(ARTICLE_UID).publish({ documentId: draft.documentId });
+          await strapi.documents(ARTICLE_UID).publish({ documentId });
         }
 
-        const row = await strapi.db.query(ARTICLE_UID).findOne({
-          where: { documentId: draft.documentId, publishedAt: null },
-          select: ['id', 'title', 'slug', 'updatedAt'],
-        });
-        const state: ImportState = { ...request.state, fields: plan.fields, writtenAt: new Date(row.updatedAt).getTime() };
+        // The draft as the create or update returned it, unless something since may have moved it.
+        const row =
+          draft && !request.publish
+            ? draft
+            : await strapi.db.query(ARTICLE_UID).findOne({
+                where: { documentId, publishedAt: null },
+                select: ['id', 'title', 'slug', 'updatedAt'],
+              });
+        const state: ImportState = { ...request.state, fields: plan.fields, writtenAt: new Date(row.updatedAt as string).getTime() };
         await saveState(row.id, state, trx);
 
         return {
           id: row.id as number,
-          documentId: draft.documentId,
+          documentId,
           externalId: request.externalId,
           title: row.title as string,
           slug: row.slug as string,
@@ -194,19 +206,17 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     async resolvePendingTargets(catalog: Catalog): Promise<number> {
       const pending = (await strapi.db.query(RELATED_LINK_UID).findMany({
         where: { target: { id: { $null: true } } },
-        select: ['id', 'documentId', 'title'],
+        select: ['id', 'title'],
         populate: { article: { select: ['documentId'] } },
-      })) as Array<{ documentId: string; title: string; article: { documentId: string } | null }>;
-      let resolved = 0;
+      })) as Array<{ id: number; title: string; article: { documentId: string } | null }>;
+      const resolved: Array<{ id: number; target: string }> = [];
       for (const link of pending) {
         const target = catalog.titles.get(titleKey(link.title));
-        if (!target || target === link.article?.documentId) continue;
-        await strapi.db.transaction(() =>
-          strapi.documents(RELATED_LINK_UID).update({ documentId: link.documentId, data: { target } as never })
-        );
-        resolved += 1;
+        if (target && target !== link.article?.documentId) resolved.push({ id: link.id, target });
       }
-      return resolved;
+      // One transaction for all: each link's new target is independent of the others.
+      if (resolved.length > 0) await strapi.db.transaction(({ trx }) => linkRows().setTargets(trx, resolved));
+      return resolved.length;
     },
   };
 };
