@@ -72,7 +72,9 @@ const runPhase = async (phase: Phase, dir: string) => {
     counts,
   };
   await strapi.destroy().catch(() => {});
-  process.send!(result);
+  // Run by hand (not forked), a phase prints its result instead.
+  if (process.send) process.send(result);
+  else process.stdout.write(`${JSON.stringify(result)}\n`);
 };
 
 const runChild = (phase: Phase, dir: string, env: Record<string, string>) =>

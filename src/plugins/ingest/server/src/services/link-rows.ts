@@ -77,8 +77,12 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Creates `links` on the article `articleDocumentId`, after any links it already has. */
-    async insertLinks(trx: Knex.Transaction, articleDocumentId: string, links: LinkRow[]) {
+    /**
+     * Creates `links` on the article `articleDocumentId`, after any links it already has.
+     * `newDraftId`: the article was created in this transaction, as this draft row alone, so
+     * there is nothing to look up about it.
+     */
+    async insertLinks(trx: Knex.Transaction, articleDocumentId: string, links: LinkRow[], newDraftId?: number) {
       if (links.length === 0) return;
       // The generator Strapi gives every model's documentId (cuid2), as the Document Service uses it.
       const newDocumentId = (linkMeta().attributes.documentId as { default: () => string }).default;
@@ -95,12 +99,15 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const join = joinTable('article');
       const orderColumn = join.inverseOrderColumnName!;
-      const articleIds = (await articleRowIds(trx, [articleDocumentId])).get(articleDocumentId) ?? [];
-      const last: Array<{ articleId: number; ord: number | null }> = await table(trx, join.name)
-        .select({ articleId: join.inverseJoinColumn.name })
-        .max({ ord: orderColumn })
-        .whereIn(join.inverseJoinColumn.name, articleIds)
-        .groupBy(join.inverseJoinColumn.name);
+      const articleIds = newDraftId !== undefined ? [newDraftId] : ((await articleRowIds(trx, [articleDocumentId])).get(articleDocumentId) ?? []);
+      const last: Array<{ articleId: number; ord: number | null }> =
+        newDraftId !== undefined
+          ? []
+          : await table(trx, join.name)
+              .select({ articleId: join.inverseJoinColumn.name })
+              .max({ ord: orderColumn })
+              .whereIn(join.inverseJoinColumn.name, articleIds)
+              .groupBy(join.inverseJoinColumn.name);
       const lastOrd = new Map(last.map((row) => [Number(row.articleId), Number(row.ord ?? 0)]));
       const rows = articleIds.flatMap((articleId) =>
         created.map((link, index) => ({

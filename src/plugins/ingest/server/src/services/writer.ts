@@ -64,8 +64,8 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Rewrites an article's links to match `links`, reusing the stored entries in order: changed
    * fields are updated in place, missing links created in bulk, surplus ones deleted.
    */
-  const replaceLinks = async (trx: Knex.Transaction, catalog: Catalog, articleDocumentId: string, links: LinkFields[], isNew: boolean) => {
-    const stored = isNew
+  const replaceLinks = async (trx: Knex.Transaction, catalog: Catalog, articleDocumentId: string, links: LinkFields[], newDraftId?: number) => {
+    const stored = newDraftId !== undefined
       ? []
       : ((await strapi.db.query(RELATED_LINK_UID).findMany({
           where: { article: { documentId: articleDocumentId } },
@@ -91,7 +91,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if ((current.target?.documentId ?? null) !== target) retargeted.push({ id: current.id, target });
     }
-    await linkRows().insertLinks(trx, articleDocumentId, toCreate);
+    await linkRows().insertLinks(trx, articleDocumentId, toCreate, newDraftId);
     await linkRows().setTargets(trx, retargeted);
     for (const surplus of existing.slice(wanted.length)) {
       await strapi.documents(RELATED_LINK_UID).delete({ documentId: surplus.documentId });
@@ -166,7 +166,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         const documentId = draft?.documentId ?? request.existing!.documentId;
 
         if (write.relatedLinks) {
-          await replaceLinks(trx, catalog, documentId, write.relatedLinks, request.existing === null);
+          await replaceLinks(trx, catalog, documentId, write.relatedLinks, request.existing === null ? draft!.id : undefined);
         }
         if (request.publish) {
           await strapi.documents(ARTICLE_UID).publish({ documentId });
