@@ -35,6 +35,8 @@ interface StoredLink {
 const byKindThenPosition = (a: { kind: string; position: number }, b: { kind: string; position: number }) =>
   a.kind === b.kind ? a.position - b.position : a.kind === 'recommended' ? -1 : 1;
 
+const PENDING_PAGE = 2000;
+
 const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const linkRows = () => getService(strapi, 'link-rows');
 
@@ -204,15 +206,22 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Only links without a target are looked at, so a run with nothing new writes nothing.
      */
     async resolvePendingTargets(catalog: Catalog): Promise<number> {
-      const pending = (await strapi.db.query(RELATED_LINK_UID).findMany({
-        where: { target: { id: { $null: true } } },
-        select: ['id', 'title'],
-        populate: { article: { select: ['documentId'] } },
-      })) as Array<{ id: number; title: string; article: { documentId: string } | null }>;
       const resolved: Array<{ id: number; target: string }> = [];
-      for (const link of pending) {
-        const target = catalog.titles.get(titleKey(link.title));
-        if (target && target !== link.article?.documentId) resolved.push({ id: link.id, target });
+      // Paged by id: populating a page binds its ids, and SQLite allows 32,766 bound values.
+      for (let after = 0; ; ) {
+        const pending = (await strapi.db.query(RELATED_LINK_UID).findMany({
+          where: { id: { $gt: after }, target: { id: { $null: true } } },
+          select: ['id', 'title'],
+          populate: { article: { select: ['documentId'] } },
+          orderBy: { id: 'asc' },
+          limit: PENDING_PAGE,
+        })) as Array<{ id: number; title: string; article: { documentId: string } | null }>;
+        for (const link of pending) {
+          const target = catalog.titles.get(titleKey(link.title));
+          if (target && target !== link.article?.documentId) resolved.push({ id: link.id, target });
+        }
+        if (pending.length < PENDING_PAGE) break;
+        after = pending[pending.length - 1].id;
       }
       // One transaction for all: each link's new target is independent of the others.
       if (resolved.length > 0) await strapi.db.transaction(({ trx }) => linkRows().setTargets(trx, resolved));
