@@ -9,13 +9,14 @@ const appRequire = createRequire(path.join(APP_DIR, 'package.json'));
  * Boots Strapi headless (no HTTP server) for a command. Everything printed while building and
  * booting goes to stderr: a command's stdout is its own (`--json`).
  */
-export const bootHeadless = async (): Promise<Core.Strapi> => {
+export const bootHeadless = async ({ build = true }: { build?: boolean } = {}): Promise<Core.Strapi> => {
   process.env.STRAPI_LOG_LEVEL ??= 'error';
   process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
   const stdoutWrite = process.stdout.write;
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   try {
-    await buildApp();
+    // A benchmark's child processes skip this: their parent built the app once.
+    if (build) await buildApp();
     const { createStrapi } = appRequire('@strapi/strapi');
     const strapi: Core.Strapi = createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
     await strapi.load();

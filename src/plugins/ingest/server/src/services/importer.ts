@@ -10,7 +10,7 @@ import { planArticleWrite } from '../plan/plan-article';
 import { articleSlug } from '../plan/slug';
 import { uniqueSlug } from '../plan/unique-slug';
 import { checkFieldLimits } from '../plan/limits';
-import { decodeCapture, listCaptures, readCaptureBytes } from '../read';
+import { createReadAhead, decodeCapture, listCaptures } from '../read';
 import { getIngestConfig } from '../config/read';
 import { getService } from '../utils';
 import { titleKey } from '../utils/titles';
@@ -37,7 +37,7 @@ interface FileContext {
   file: string;
   seen: Map<string, string>;
   options: Required<Pick<RunOptions, 'dryRun' | 'publish' | 'force'>>;
-  maxFileBytes: number;
+  reader: ReturnType<typeof createReadAhead>;
 }
 
 const HEARTBEAT_MS = 5_000;
@@ -106,7 +106,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     context.seen.set(externalId, file);
 
-    const read = await readCaptureBytes(path.join(context.dir, file), { maxBytes: context.maxFileBytes });
+    const read = await context.reader.read(file);
     if (!read.ok) return fail(`${file}: ${read.reason}`);
     const rawHash = hashText(read.bytes);
     const existing = catalog.articles.get(externalId) ?? null;
@@ -180,7 +180,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const config = getIngestConfig(strapi);
     const files = await listCaptures(dir);
     const catalog = await catalogs().load();
-    const context = { catalog, dir, seen: new Map<string, string>(), options, maxFileBytes: config.maxFileBytes };
+    const reader = createReadAhead(dir, files, { maxBytes: config.maxFileBytes });
+    const context = { catalog, dir, seen: new Map<string, string>(), options, reader };
     const items: ReportItem[] = [];
 
     for (const file of files) {

@@ -1,6 +1,7 @@
 import adminRuns from './admin-runs';
 import catalog from './catalog';
 import importer from './importer';
+import linkRows from './link-rows';
 import lock from './lock';
 import progress from './progress';
 import runs from './runs';
@@ -11,6 +12,7 @@ const services = {
   'admin-runs': adminRuns,
   catalog,
   importer,
+  'link-rows': linkRows,
   lock,
   progress,
   runs,

@@ -9,6 +9,8 @@ import type { ImportState } from '../plan/state';
 import { uniqueSlug } from '../plan/unique-slug';
 import { titleKey } from '../utils/titles';
 import type { Catalog, StoredArticle, StoredNamed } from './catalog';
+import type { LinkRow } from './link-rows';
+import { getService } from '../utils';
 
 export interface ArticleWrite {
   externalId: string;
@@ -33,7 +35,11 @@ interface StoredLink {
 const byKindThenPosition = (a: { kind: string; position: number }, b: { kind: string; position: number }) =>
   a.kind === b.kind ? a.position - b.position : a.kind === 'recommended' ? -1 : 1;
 
+const PENDING_PAGE = 2000;
+
 const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const linkRows = () => getService(strapi, 'link-rows');
+
   /** Finds or creates the named entries (sections, sources); new ones join the catalog only after commit. */
   const ensureNamed = async (
     uid: typeof SECTION_UID | typeof SOURCE_UID,
@@ -63,56 +69,49 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { target: { select: ['documentId'] } },
     })) as StoredLink[];
 
-  /** A new link belongs to the draft only: Strapi would attach it to both versions of its article. */
-  const createDraftLink = (articleDocumentId: string, data: Record<string, unknown>) =>
-    strapi.documents(RELATED_LINK_UID).create({
-      data: { ...data, article: { connect: [{ documentId: articleDocumentId, status: 'draft' }] } } as never,
-    });
-
-  const detachFromDraft = (link: StoredLink, articleDocumentId: string) =>
-    strapi.documents(RELATED_LINK_UID).update({
-      documentId: link.documentId,
-      data: { article: { disconnect: [{ documentId: articleDocumentId, status: 'draft' }] } } as never,
-    });
-
   /**
-   * Rewrites the draft's links to match `links`, reusing the stored entries in order. Links
-   * have no Draft & Publish of their own: one the published version also shows is never edited
-   * or deleted — the draft lets go of it and gets a new one — so the live page changes only
-   * when the article is published.
+   * Rewrites the draft's links to match `links`, reusing the stored entries in order: changed
+   * fields updated in place, missing links created in bulk, surplus ones deleted. Links have no
+   * Draft & Publish of their own, so one the published version also shows is never edited or
+   * deleted — the draft lets go of it and gets a new one — and the live page changes only when
+   * the article is published.
    */
-  const replaceLinks = async (catalog: Catalog, articleDocumentId: string, links: LinkFields[]) => {
-    const existing = (await linksOf(articleDocumentId, 'draft')).sort(byKindThenPosition);
-    const live = new Set((await linksOf(articleDocumentId, 'published')).map((link) => link.id));
+  const replaceLinks = async (trx: Knex.Transaction, catalog: Catalog, draft: { id: number; documentId: string }, links: LinkFields[], isNew: boolean) => {
+    const existing = isNew ? [] : (await linksOf(draft.documentId, 'draft')).sort(byKindThenPosition);
+    const live = isNew ? new Set<number>() : new Set((await linksOf(draft.documentId, 'published')).map((link) => link.id));
     const wanted = [...links].sort(byKindThenPosition);
+    const toCreate: LinkRow[] = [];
+    const retargeted: Array<{ id: number; target: string | null }> = [];
+    const letGo: number[] = [];
 
     for (let index = 0; index < wanted.length; index += 1) {
-      const link = wanted[index];
-      const target = targetFor(catalog, link, articleDocumentId);
-      const data = { kind: link.kind, position: link.position, title: link.title, publisher: link.publisher, target };
+      const { kind, position, title, publisher } = wanted[index];
+      const target = targetFor(catalog, wanted[index], draft.documentId);
       const current = existing[index];
       if (!current) {
-        await createDraftLink(articleDocumentId, data);
+        toCreate.push({ kind, position, title, publisher, target });
         continue;
       }
-      const same =
-        current.kind === data.kind &&
-        current.position === data.position &&
-        current.title === data.title &&
-        (current.publisher ?? '') === data.publisher &&
-        (current.target?.documentId ?? null) === target;
-      if (same) continue;
+      const sameFields = current.kind === kind && current.position === position && current.title === title && (current.publisher ?? '') === publisher;
+      const sameTarget = (current.target?.documentId ?? null) === target;
+      if (sameFields && sameTarget) continue;
       if (live.has(current.id)) {
-        await detachFromDraft(current, articleDocumentId);
-        await createDraftLink(articleDocumentId, data);
-      } else {
-        await strapi.documents(RELATED_LINK_UID).update({ documentId: current.documentId, data: data as never });
+        letGo.push(current.id);
+        toCreate.push({ kind, position, title, publisher, target });
+        continue;
       }
+      if (!sameFields) {
+        await strapi.db.query(RELATED_LINK_UID).update({ where: { id: current.id }, data: { kind, position, title, publisher } });
+      }
+      if (!sameTarget) retargeted.push({ id: current.id, target });
     }
     for (const surplus of existing.slice(wanted.length)) {
-      if (live.has(surplus.id)) await detachFromDraft(surplus, articleDocumentId);
+      if (live.has(surplus.id)) letGo.push(surplus.id);
       else await strapi.documents(RELATED_LINK_UID).delete({ documentId: surplus.documentId });
     }
+    await linkRows().detachFromArticle(trx, draft.id, letGo);
+    await linkRows().insertLinks(trx, draft.id, toCreate, isNew);
+    await linkRows().setTargets(trx, retargeted);
   };
 
   const articleData = (write: Partial<ArticleFields>, section: StoredNamed | null | undefined, sources: StoredNamed[] | undefined) => {
@@ -168,37 +167,42 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
 
         const data = articleData(write, section, sources);
-        let draft: { id: number; documentId: string };
+        type DraftRow = { id: number; documentId: string; title: string; slug: string; updatedAt: unknown };
+        let draft: DraftRow | null = null;
         if (request.existing === null) {
           draft = (await strapi.documents(ARTICLE_UID).create({
             data: { ...data, externalId: request.externalId, slug: request.slug } as never,
-          })) as unknown as { id: number; documentId: string };
+          })) as unknown as DraftRow;
         } else if (Object.keys(data).length > 0) {
           draft = (await strapi.documents(ARTICLE_UID).update({
             documentId: request.existing.documentId,
             data: data as never,
-          })) as unknown as { id: number; documentId: string };
-        } else {
-          draft = request.existing;
+          })) as unknown as DraftRow;
         }
+        const documentId = draft?.documentId ?? request.existing!.documentId;
 
         if (write.relatedLinks) {
-          await replaceLinks(catalog, draft.documentId, write.relatedLinks);
+          const draftRow = draft ?? { id: request.existing!.id, documentId };
+          await replaceLinks(trx, catalog, draftRow, write.relatedLinks, request.existing === null);
         }
         if (request.publish) {
-          await strapi.documents(ARTICLE_UID).publish({ documentId: draft.documentId });
+          await strapi.documents(ARTICLE_UID).publish({ documentId });
         }
 
-        const row = await strapi.db.query(ARTICLE_UID).findOne({
-          where: { documentId: draft.documentId, publishedAt: null },
-          select: ['id', 'title', 'slug', 'updatedAt'],
-        });
-        const state: ImportState = { ...request.state, fields: plan.fields, writtenAt: new Date(row.updatedAt).getTime() };
+        // The draft as the create or update returned it, unless something since may have moved it.
+        const row =
+          draft && !request.publish
+            ? draft
+            : await strapi.db.query(ARTICLE_UID).findOne({
+                where: { documentId, publishedAt: null },
+                select: ['id', 'title', 'slug', 'updatedAt'],
+              });
+        const state: ImportState = { ...request.state, fields: plan.fields, writtenAt: new Date(row.updatedAt as string).getTime() };
         await saveState(row.id, state, trx);
 
         return {
           id: row.id as number,
-          documentId: draft.documentId,
+          documentId,
           externalId: request.externalId,
           title: row.title as string,
           slug: row.slug as string,
@@ -232,21 +236,26 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Only links without a target are looked at, so a run with nothing new writes nothing.
      */
     async resolvePendingTargets(catalog: Catalog): Promise<number> {
-      const pending = (await strapi.db.query(RELATED_LINK_UID).findMany({
-        where: { target: { id: { $null: true } } },
-        select: ['id', 'documentId', 'title'],
-        populate: { article: { select: ['documentId'] } },
-      })) as Array<{ documentId: string; title: string; article: { documentId: string } | null }>;
-      let resolved = 0;
-      for (const link of pending) {
-        const target = catalog.titles.get(titleKey(link.title));
-        if (!target || target === link.article?.documentId) continue;
-        await strapi.db.transaction(() =>
-          strapi.documents(RELATED_LINK_UID).update({ documentId: link.documentId, data: { target } as never })
-        );
-        resolved += 1;
+      const resolved: Array<{ id: number; target: string }> = [];
+      // Paged by id: populating a page binds its ids, and SQLite allows 32,766 bound values.
+      for (let after = 0; ; ) {
+        const pending = (await strapi.db.query(RELATED_LINK_UID).findMany({
+          where: { id: { $gt: after }, target: { id: { $null: true } } },
+          select: ['id', 'title'],
+          populate: { article: { select: ['documentId'] } },
+          orderBy: { id: 'asc' },
+          limit: PENDING_PAGE,
+        })) as Array<{ id: number; title: string; article: { documentId: string } | null }>;
+        for (const link of pending) {
+          const target = catalog.titles.get(titleKey(link.title));
+          if (target && target !== link.article?.documentId) resolved.push({ id: link.id, target });
+        }
+        if (pending.length < PENDING_PAGE) break;
+        after = pending[pending.length - 1].id;
       }
-      return resolved;
+      // One transaction for all: each link's new target is independent of the others.
+      if (resolved.length > 0) await strapi.db.transaction(({ trx }) => linkRows().setTargets(trx, resolved));
+      return resolved.length;
     },
   };
 };

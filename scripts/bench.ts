@@ -1,0 +1,207 @@
+/**
+ * `npm run bench -- --articles N [--seed S] [--database sqlite|postgres|mysql] [--skip-naive] [--keep]`
+ *
+ * Measures the ingest importer against Strapi's naive path on fresh databases:
+ *   cold       import N generated captures into an empty database
+ *   unchanged  import the same folder again (nothing to write)
+ *   changed    import again after a tenth of the captures changed
+ *   naive      the same captures through one Document Service create per document, on its
+ *              own empty database (scripts/lib/naive-load.ts)
+ * Each phase runs in its own child process, so its peak RSS (getrusage maxrss: the largest
+ * resident set of that process over its life, Strapi's boot included) is its own. A table
+ * goes to stderr; the last line of stdout is one JSON object with the figures.
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImporterService } from '../src/plugins/ingest/server/src/services/importer';
+import type { ReportCounts } from '../src/plugins/ingest/server/src/services/report';
+import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from '../test/helpers/database';
+import { bootHeadless } from './lib/boot';
+import { buildApp } from './lib/build-app';
+import { naiveLoad } from './lib/naive-load';
+import { writeCaptures } from './lib/write-captures';
+
+const PHASES = ['cold', 'unchanged', 'changed', 'naive'] as const;
+type Phase = (typeof PHASES)[number];
+/** Every CHANGED_EVERY-th capture is rewritten for the `changed` phase: 10 %. */
+const CHANGED_EVERY = 10;
+
+interface PhaseResult {
+  phase: Phase;
+  files: number;
+  seconds: number;
+  articlesPerSecond: number;
+  /** Peak resident set of the phase's process (MB), boot included. */
+  peakRssMb: number;
+  /** Resident set right after Strapi booted, before the phase's work (MB). */
+  bootRssMb: number;
+  counts: Partial<ReportCounts> & { links?: number };
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** In a child: boot Strapi on the database the environment names, run one phase, report. */
+const runPhase = async (phase: Phase, dir: string) => {
+  const strapi = await bootHeadless({ build: false });
+  const bootRssMb = mb(process.memoryUsage().rss);
+  const started = process.hrtime.bigint();
+  let files: number;
+  let counts: PhaseResult['counts'];
+  if (phase === 'naive') {
+    const loaded = await naiveLoad(strapi, dir);
+    files = loaded.articles + loaded.failed;
+    counts = { created: loaded.articles, failed: loaded.failed, links: loaded.links };
+  } else {
+    const importer = strapi.plugin('ingest').service('importer') as ImporterService;
+    const report = await importer.run({ trigger: 'cli', dir });
+    files = report.items.length;
+    counts = report.counts;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const result: PhaseResult = {
+    phase,
+    files,
+    seconds,
+    articlesPerSecond: files / seconds,
+    // maxRSS is in kilobytes.
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    bootRssMb,
+    counts,
+  };
+  await strapi.destroy().catch(() => {});
+  // Run by hand (not forked), a phase prints its result instead.
+  if (process.send) process.send(result);
+  else process.stdout.write(`${JSON.stringify(result)}\n`);
+};
+
+const runChild = (phase: Phase, dir: string, env: Record<string, string>) =>
+  new Promise<PhaseResult>((resolve, reject) => {
+    let result: PhaseResult | undefined;
+    // The child's stdout goes to our stderr: our stdout carries only the JSON line.
+    const child = fork(__filename, ['--phase', phase, '--dir', dir], {
+      env: { ...process.env, ...env, STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error' },
+      stdio: ['ignore', process.stderr, 'inherit', 'ipc'],
+    });
+    child.on('message', (message) => {
+      result = message as PhaseResult;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`phase ${phase} exited with ${code} and no result`))));
+  });
+
+const freshDatabase = async (client: TestDatabaseClient, root: string, name: string): Promise<TestDatabase> => {
+  if (client !== 'sqlite') return createTestDatabase(client);
+  const file = path.join(root, `${name}.db`);
+  return { client, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, drop: async () => fs.rmSync(file, { force: true }) };
+};
+
+const expectCounts = (result: PhaseResult, expected: Partial<ReportCounts>) => {
+  for (const [key, value] of Object.entries(expected)) {
+    const actual = result.counts[key as keyof ReportCounts];
+    if (actual !== value) throw new Error(`phase ${result.phase}: expected ${key} = ${value}, got ${actual} (${JSON.stringify(result.counts)})`);
+  }
+};
+
+const formatTable = (results: PhaseResult[]) => {
+  const rows = [
+    ['phase', 'files', 'seconds', 'articles/s', 'peak RSS MB', 'RSS after boot MB', 'counts'],
+    ...results.map((r) => [r.phase, String(r.files), r.seconds.toFixed(2), r.articlesPerSecond.toFixed(1), String(r.peakRssMb), String(r.bootRssMb), JSON.stringify(r.counts)]),
+  ];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ')).join('\n');
+};
+
+const orchestrate = async (options: { articles: number; seed: number; client: TestDatabaseClient; keep: boolean; skipNaive: boolean }) => {
+  const { articles, seed, client } = options;
+  process.stderr.write(`bench: ${articles} captures, seed ${seed}, ${client}, ${os.cpus().length} CPUs\n`);
+  await buildApp();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-bench-'));
+  const dir = path.join(root, 'captures');
+  const generated = await writeCaptures(dir, { seed, total: articles });
+  process.stderr.write(`bench: wrote ${generated.files} captures (${(generated.bytes / 1024 / 1024).toFixed(1)} MB) to ${dir}\n`);
+
+  const ours = await freshDatabase(client, root, 'importer');
+  const naive = await freshDatabase(client, root, 'naive');
+  const results: PhaseResult[] = [];
+  try {
+    const phase = async (name: Phase, database: TestDatabase) => {
+      process.stderr.write(`bench: ${name}…\n`);
+      const result = await runChild(name, dir, database.env);
+      results.push(result);
+      return result;
+    };
+    const cold = await phase('cold', ours);
+    expectCounts(cold, { created: articles, failed: 0 });
+    expectCounts(await phase('unchanged', ours), { unchanged: articles });
+    const changed = await writeCaptures(dir, { seed, total: articles, revision: 1 }, (index) => index % CHANGED_EVERY === 0);
+    expectCounts(await phase('changed', ours), { updated: changed.files, unchanged: articles - changed.files });
+    // The naive path is slow: --skip-naive measures the importer alone (e.g. its memory at large N).
+    if (!options.skipNaive) expectCounts(await phase('naive', naive), { created: articles });
+  } finally {
+    if (!options.keep) {
+      await ours.drop().catch(() => {});
+      await naive.drop().catch(() => {});
+      fs.rmSync(root, { recursive: true, force: true });
+    } else {
+      process.stderr.write(`bench: kept ${root}\n`);
+    }
+  }
+
+  const byPhase = Object.fromEntries(results.map((r) => [r.phase, r])) as Record<Phase, PhaseResult>;
+  const summary = {
+    articles,
+    seed,
+    database: client,
+    cpus: os.cpus().length,
+    phases: Object.fromEntries(
+      results.map((r) => [r.phase, { files: r.files, seconds: +r.seconds.toFixed(3), articlesPerSecond: +r.articlesPerSecond.toFixed(1), peakRssMb: r.peakRssMb, bootRssMb: r.bootRssMb, counts: r.counts }])
+    ),
+    ratios: {
+      coldOverNaive: byPhase.naive ? +(byPhase.cold.articlesPerSecond / byPhase.naive.articlesPerSecond).toFixed(2) : null,
+      coldOverUnchanged: +(byPhase.cold.seconds / byPhase.unchanged.seconds).toFixed(2),
+    },
+    peakRssMb: Math.max(byPhase.cold.peakRssMb, byPhase.unchanged.peakRssMb, byPhase.changed.peakRssMb),
+  };
+  process.stderr.write(`\n${formatTable(results)}\n\n`);
+  if (summary.ratios.coldOverNaive !== null) process.stderr.write(`cold vs naive: ${summary.ratios.coldOverNaive}× the articles/s\n`);
+  process.stderr.write(`unchanged re-import: ${summary.ratios.coldOverUnchanged}× faster than cold\n`);
+  process.stderr.write(`peak RSS of the importer's phases: ${summary.peakRssMb} MB\n`);
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+};
+
+const main = async () => {
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((arg) => arg !== '--'),
+    options: {
+      articles: { type: 'string', default: '2000' },
+      seed: { type: 'string', default: '1' },
+      database: { type: 'string', default: 'sqlite' },
+      keep: { type: 'boolean', default: false },
+      'skip-naive': { type: 'boolean', default: false },
+      phase: { type: 'string' },
+      dir: { type: 'string' },
+    },
+  });
+  if (values.phase !== undefined) {
+    if (!PHASES.includes(values.phase as Phase) || values.dir === undefined) throw new Error(`bad phase "${values.phase}"`);
+    await runPhase(values.phase as Phase, values.dir);
+    return;
+  }
+  const articles = Number(values.articles);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles needs a whole number ≥ 1');
+  if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed needs a whole number ≥ 0');
+  if (!['sqlite', 'postgres', 'mysql'].includes(values.database!)) throw new Error('--database is sqlite, postgres or mysql');
+  await orchestrate({ articles, seed, client: values.database as TestDatabaseClient, keep: values.keep!, skipNaive: values['skip-naive']! });
+};
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`bench: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  }
+);

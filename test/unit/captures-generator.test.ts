@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { captureExternalId, generateCapture } from '../../scripts/lib/captures-generator';
+import { parseCapture } from '../../src/plugins/ingest/server/src/parse';
+import { decodeCapture } from '../../src/plugins/ingest/server/src/read';
+
+const TOTAL = 400;
+const set = (seed: number, revision = 0) => Array.from({ length: TOTAL }, (_, index) => generateCapture({ seed, total: TOTAL, revision }, index));
+
+describe('generated captures', () => {
+  it('are the same for the same seed, and differ for another seed', () => {
+    const first = set(7);
+    expect(set(7)).toEqual(first);
+    const other = set(8);
+    expect(other.filter((capture, index) => capture.text === first[index].text)).toHaveLength(0);
+    expect(new Set(first.map((capture) => capture.externalId)).size).toBe(TOTAL);
+    expect(first[3].externalId).toBe(captureExternalId(7, 3));
+  });
+
+  it('vary the way real captures do, at realistic sizes', () => {
+    const texts = set(7).map((capture) => capture.text);
+    const sizes = texts.map((text) => Buffer.byteLength(text));
+    expect(Math.min(...sizes)).toBeGreaterThan(2_900);
+    expect(Math.max(...sizes)).toBeLessThan(8_500);
+    const some = (pattern: RegExp) => texts.filter((text) => pattern.test(text)).length;
+    for (const pattern of [/\r\n/, /^ date \d{4}-\d\d-\d\d TÜRKİYE\r?$/m, /^SOURCE:TRTWorld and agencies/m, /^SOURCE: AFP, Reuters/m, /&/,
+      /^RelatedTRT World - /m, /^READ MORE: /m, /^Related\r?$/m, /^By \p{Lu}/mu, /^More Videos/m, /\(AA\)\r?$/m, /Photo: AA Archive/,
+      /^(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)\1\r?$/mu]) {
+      expect(some(pattern), String(pattern)).toBeGreaterThan(0);
+    }
+  });
+
+  it('all parse, without warnings, to their headline, section and links', () => {
+    for (const capture of [...set(7), ...set(7, 1)]) {
+      const decoded = decodeCapture(Buffer.from(capture.text));
+      expect(decoded.ok).toBe(true);
+      const result = parseCapture(decoded.ok ? decoded.text : '', capture.fileName);
+      expect(result.outcome, capture.fileName).toBe('parsed');
+      if (result.outcome !== 'parsed') continue;
+      expect(result.warnings, capture.fileName).toEqual([]);
+      const { article } = result;
+      expect(article.title).toBe(capture.expected.title);
+      expect(article.section).toBe(capture.expected.section);
+      expect(article.body.length).toBeGreaterThan(5);
+      expect(article.relatedLinks.filter((link) => link.kind === 'recommended')).toHaveLength(capture.expected.recommended);
+      expect(article.relatedLinks.filter((link) => link.kind === 'explore')).toHaveLength(capture.expected.explore);
+    }
+  });
+
+  it('a revision changes the capture but keeps its identity', () => {
+    const original = generateCapture({ seed: 3, total: 50 }, 9);
+    const revised = generateCapture({ seed: 3, total: 50, revision: 1 }, 9);
+    expect(revised.fileName).toBe(original.fileName);
+    expect(revised.expected.title).toBe(original.expected.title);
+    expect(revised.text).not.toBe(original.text);
+  });
+});
