@@ -15,6 +15,7 @@ export interface StoredArticle {
 }
 
 export interface StoredNamed {
+  id: number;
   documentId: string;
   name: string;
   slug: string;
@@ -82,9 +83,9 @@ const createCatalogService = ({ strapi }: { strapi: Core.Strapi }) => {
       drafts.sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
       for (const article of drafts) this.remember(catalog, article);
 
-      const sections = await strapi.db.query(SECTION_UID).findMany({ select: ['documentId', 'name', 'slug'] });
+      const sections = await strapi.db.query(SECTION_UID).findMany({ select: ['id', 'documentId', 'name', 'slug'] });
       for (const section of sections as StoredNamed[]) catalog.sections.set(section.slug, section);
-      const sources = await strapi.db.query(SOURCE_UID).findMany({ select: ['documentId', 'name', 'slug'] });
+      const sources = await strapi.db.query(SOURCE_UID).findMany({ select: ['id', 'documentId', 'name', 'slug'] });
       for (const source of sources as StoredNamed[]) catalog.sources.set(sourceKey(source.name), source);
 
       return catalog;

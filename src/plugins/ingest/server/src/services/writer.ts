@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { sanitize } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { ARTICLE_UID, RELATED_LINK_UID, SECTION_UID, SOURCE_UID } from '../constants';
 import { sourceKey } from '../parse';
@@ -32,6 +33,8 @@ interface StoredLink {
   target: { documentId: string } | null;
 }
 
+type DraftRow = { id: number; documentId: string; title: string; slug: string; updatedAt: unknown };
+
 const byKindThenPosition = (a: { kind: string; position: number }, b: { kind: string; position: number }) =>
   a.kind === b.kind ? a.position - b.position : a.kind === 'recommended' ? -1 : 1;
 
@@ -53,7 +56,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const taken = new Set([...known.values(), ...created.map(([, entry]) => entry)].map((entry) => entry.slug));
     const slug = uniqueSlug(nameSlug(name) || key, taken);
     const entry = (await strapi.documents(uid).create({ data: { name, slug } as never })) as unknown as StoredNamed;
-    created.push([key, { documentId: entry.documentId, name, slug }]);
+    created.push([key, { id: entry.id, documentId: entry.documentId, name, slug }]);
     return created[created.length - 1][1];
   };
 
@@ -114,15 +117,42 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     await linkRows().setTargets(trx, retargeted);
   };
 
-  const articleData = (write: Partial<ArticleFields>, section: StoredNamed | null | undefined, sources: StoredNamed[] | undefined) => {
+  /** The article's fields for a write; relations by documentId (Document Service) or row id (Query Engine). */
+  const articleData = (
+    write: Partial<ArticleFields>,
+    section: StoredNamed | null | undefined,
+    sources: StoredNamed[] | undefined,
+    by: 'documentId' | 'id'
+  ) => {
     const data: Record<string, unknown> = {};
     for (const field of ['title', 'standfirst', 'publicationDate', 'readingTimeMinutes', 'imageCaption', 'imageCredit', 'byline'] as const) {
       if (field in write) data[field] = write[field];
     }
     if (write.body) data.body = toBlocks(write.body);
-    if (section !== undefined) data.section = section ? section.documentId : null;
-    if (sources !== undefined) data.sources = sources.map((source) => source.documentId);
+    if (section !== undefined) data.section = section ? section[by] : null;
+    if (sources !== undefined) data.sources = sources.map((source) => source[by]);
     return data;
+  };
+
+  /**
+   * A new article's draft, written by the Query Engine as the Document Service writes it (no
+   * component or locale here, documentId from the model's generator, publishedAt null, the
+   * section and sources by row id) but without the Document Service's per-entry validation and
+   * reloads, most of a cold import's time: the importer checked the values itself
+   * (plan/limits). test/integration/article-rows.test.ts compares the two row by row.
+   */
+  const createDraft = async (data: Record<string, unknown>) =>
+    (await strapi.db.query(ARTICLE_UID).create({
+      data: { ...data, publishedAt: null },
+      select: ['id', 'documentId', 'title', 'slug', 'updatedAt'],
+    })) as DraftRow;
+
+  /** Webhooks and other listeners hear of a created article as they would from the Document Service. */
+  const announceCreated = async (draftId: number) => {
+    const model = strapi.getModel(ARTICLE_UID);
+    const entry = await strapi.db.query(ARTICLE_UID).findOne({ where: { id: draftId } });
+    const sanitized = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (uid) => strapi.getModel(uid as never) }, entry);
+    await strapi.eventHub.emit('entry.create', { model: model.modelName, uid: model.uid, entry: sanitized });
   };
 
   /** Straight to the column: the state is bookkeeping, and an update through Strapi would move updatedAt. */
@@ -166,18 +196,14 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
           }
         }
 
-        const data = articleData(write, section, sources);
-        type DraftRow = { id: number; documentId: string; title: string; slug: string; updatedAt: unknown };
         let draft: DraftRow | null = null;
         if (request.existing === null) {
-          draft = (await strapi.documents(ARTICLE_UID).create({
-            data: { ...data, externalId: request.externalId, slug: request.slug } as never,
-          })) as unknown as DraftRow;
-        } else if (Object.keys(data).length > 0) {
-          draft = (await strapi.documents(ARTICLE_UID).update({
-            documentId: request.existing.documentId,
-            data: data as never,
-          })) as unknown as DraftRow;
+          draft = await createDraft({ ...articleData(write, section, sources, 'id'), externalId: request.externalId, slug: request.slug });
+        } else {
+          const data = articleData(write, section, sources, 'documentId');
+          if (Object.keys(data).length > 0) {
+            draft = (await strapi.documents(ARTICLE_UID).update({ documentId: request.existing.documentId, data: data as never })) as unknown as DraftRow;
+          }
         }
         const documentId = draft?.documentId ?? request.existing!.documentId;
 
@@ -213,6 +239,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       for (const [key, entry] of createdSections) catalog.sections.set(key, entry);
       for (const [key, entry] of createdSources) catalog.sources.set(key, entry);
+      if (request.existing === null) await announceCreated(stored.id);
       return stored;
     },
 

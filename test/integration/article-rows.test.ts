@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '@strapi/strapi';
+import { makeCaptureDir, syntheticCapture } from '../helpers/captures';
+import { ARTICLE, LINK, SECTION, SOURCE, findArticle, runImport } from '../helpers/ingest';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+
+/**
+ * The importer writes a new article's draft with the Query Engine. This compares the rows it
+ * stores with the rows the Document Service stores for the same article: the article's own
+ * columns and its section and sources join rows, ids replaced by what they stand for.
+ */
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await bootStrapi();
+});
+
+afterAll(async () => {
+  await app?.destroy();
+});
+
+type Row = Record<string, unknown>;
+const VARYING = new Set(['id', 'document_id', 'created_at', 'updated_at', 'import_state']);
+
+const storedRows = async (strapi: Core.Strapi, externalId: string) => {
+  const meta = strapi.db.metadata.get(ARTICLE);
+  const [article] = (await strapi.db.connection(meta.tableName).select('*').where({ external_id: externalId })) as Row[];
+  const own = Object.fromEntries(Object.entries(article).filter(([column]) => !VARYING.has(column)));
+  const joins: Record<string, unknown[]> = {};
+  for (const [attribute, uid] of [['section', SECTION], ['sources', SOURCE]] as const) {
+    const join = (meta.attributes[attribute] as any).joinTable;
+    const names = new Map(((await strapi.db.query(uid).findMany({ select: ['id', 'name'] })) as Row[]).map((row) => [row.id, row.name]));
+    const rows = (await strapi.db.connection(join.name).select('*').where(join.joinColumn.name, article.id)) as Row[];
+    joins[attribute] = rows
+      .map((row) => [names.get(row[join.inverseJoinColumn.name]), join.orderColumnName ? row[join.orderColumnName] : null])
+      .sort();
+  }
+  return { own: { ...own, body: typeof own.body === 'string' ? JSON.parse(own.body) : own.body }, joins };
+};
+
+const wipe = async (strapi: Core.Strapi) => {
+  for (const uid of [LINK, ARTICLE, SECTION, SOURCE] as const) {
+    for (const { documentId } of (await strapi.documents(uid).findMany({ fields: ['documentId'] } as never)) as Row[]) {
+      await strapi.documents(uid).delete({ documentId } as never);
+    }
+  }
+};
+
+describe('a new article written by the importer', () => {
+  it('is stored as the Document Service stores the same article', async () => {
+    const dir = makeCaptureDir({
+      'row_story.txt': syntheticCapture({ title: 'Row by row story', section: 'TÜRKİYE', source: 'AA, Reuters and agencies', explore: ['Elsewhere'] }),
+    });
+    let announced = 0;
+    const listener = () => (announced += 1);
+    app.strapi.eventHub.on('entry.create', listener);
+    await runImport(app.strapi, dir);
+    app.strapi.eventHub.off('entry.create', listener);
+    expect(announced).toBeGreaterThanOrEqual(1);
+
+    const imported = await findArticle(app.strapi, 'row_story');
+    const importedRows = await storedRows(app.strapi, 'row_story');
+    await wipe(app.strapi);
+
+    const section = await app.strapi.documents(SECTION).create({ data: { name: 'TÜRKİYE', slug: 'turkiye' } } as never);
+    const sources = [];
+    for (const [name, slug] of [['AA', 'aa'], ['Reuters', 'reuters'], ['Agencies', 'agencies']]) {
+      sources.push(await app.strapi.documents(SOURCE).create({ data: { name, slug } } as never));
+    }
+    const { documentId: _d, id: _i, createdAt: _c, updatedAt: _u, section: _s, sources: _so, relatedLinks: _r, ...fields } = imported!;
+    await app.strapi.documents(ARTICLE).create({
+      data: { ...fields, section: section.documentId, sources: sources.map((source: Row) => source.documentId) },
+    } as never);
+    const referenceRows = await storedRows(app.strapi, 'row_story');
+
+    expect(importedRows).toEqual(referenceRows);
+    expect(importedRows.joins.sources.map((row) => row[0])).toEqual(['AA', 'Agencies', 'Reuters']);
+  });
+});
