@@ -3,4 +3,3 @@ export { DEFAULT_MAX_FILE_BYTES } from './limits';
 export { parseFile } from './parse-file';
 export { formatSize, readCapture, readCaptureBytes, type ReadBytesResult, type ReadResult } from './read-capture';
 export { listCaptures } from './list-captures';
-export { createReadAhead } from './read-ahead';

@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeCapture } from './decode';
 
 export type ReadResult = { ok: true; text: string; bytes: number } | { ok: false; reason: string };
@@ -17,45 +17,53 @@ export async function readCapture(path: string, opts: { maxBytes: number }): Pro
   return decoded.ok ? { ok: true, text: decoded.text, bytes: read.bytes.length } : decoded;
 }
 
-/** The capture's bytes, undecoded (the importer hashes them before deciding to parse). */
+/**
+ * The capture's bytes, undecoded (the importer hashes them before deciding to parse). Read
+ * synchronously: a capture is a few kilobytes, and four thread-pool round trips per file (open,
+ * stat, read, close) cost more than the read itself when a re-import reads thousands of them.
+ * A file above `maxBytes` is refused from its size alone.
+ */
 export async function readCaptureBytes(path: string, opts: { maxBytes: number }): Promise<ReadBytesResult> {
-  let handle: FileHandle;
+  let descriptor: number;
   try {
-    handle = await open(path, 'r');
+    descriptor = openSync(path, 'r');
   } catch (error) {
     return { ok: false, reason: `cannot be read: ${describeFsError(error)}` };
   }
   try {
-    return await readOpen(handle, opts.maxBytes);
+    return readOpen(descriptor, opts.maxBytes);
   } catch (error) {
     return { ok: false, reason: `cannot be read: ${describeFsError(error)}` };
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }
 
-async function readOpen(handle: FileHandle, maxBytes: number): Promise<ReadBytesResult> {
-  const stats = await handle.stat();
+function readOpen(descriptor: number, maxBytes: number): ReadBytesResult {
+  const stats = fstatSync(descriptor);
   if (!stats.isFile()) return { ok: false, reason: 'cannot be read: not a regular file' };
   if (stats.size > maxBytes) return { ok: false, reason: tooLarge(stats.size, maxBytes) };
-  const bytes = await readAtMost(handle, maxBytes);
+  const bytes = readAtMost(descriptor, maxBytes, stats.size);
   // The file may have grown between the size check and the read.
   if (bytes.length > maxBytes) return { ok: false, reason: tooLarge(bytes.length, maxBytes) };
   return { ok: true, bytes };
 }
 
 /** Reads up to one byte past the limit, which is enough to know the limit was passed. */
-async function readAtMost(handle: FileHandle, maxBytes: number): Promise<Buffer> {
+function readAtMost(descriptor: number, maxBytes: number, expectedSize: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
+  // The first read sizes its buffer to the file (one byte more shows it grew since the stat).
+  let size = Math.min(expectedSize + 1, maxBytes + 1);
   while (total <= maxBytes) {
-    const chunk = Buffer.alloc(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    const chunk = Buffer.allocUnsafe(size);
+    const bytesRead = readSync(descriptor, chunk, 0, chunk.length, null);
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
+    size = Math.min(CHUNK_BYTES, maxBytes + 1 - total);
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 export function tooLarge(size: number, maxBytes: number): string {

@@ -10,12 +10,12 @@ import { planArticleWrite } from '../plan/plan-article';
 import { articleSlug } from '../plan/slug';
 import { uniqueSlug } from '../plan/unique-slug';
 import { checkFieldLimits } from '../plan/limits';
-import { createReadAhead, decodeCapture, listCaptures } from '../read';
+import { decodeCapture, listCaptures, readCaptureBytes } from '../read';
 import { getIngestConfig } from '../config/read';
 import { getService } from '../utils';
 import { titleKey } from '../utils/titles';
 import type { Catalog } from './catalog';
-import { countItems, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
+import { addToCounts, countItems, emptyCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
 
 export interface RunOptions {
   trigger: Trigger;
@@ -37,7 +37,7 @@ interface FileContext {
   file: string;
   seen: Map<string, string>;
   options: Required<Pick<RunOptions, 'dryRun' | 'publish' | 'force'>>;
-  reader: ReturnType<typeof createReadAhead>;
+  maxFileBytes: number;
 }
 
 const HEARTBEAT_MS = 5_000;
@@ -106,7 +106,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     context.seen.set(externalId, file);
 
-    const read = await context.reader.read(file);
+    const read = await readCaptureBytes(path.join(context.dir, file), { maxBytes: context.maxFileBytes });
     if (!read.ok) return fail(`${file}: ${read.reason}`);
     const rawHash = hashText(read.bytes);
     const existing = catalog.articles.get(externalId) ?? null;
@@ -180,14 +180,16 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const config = getIngestConfig(strapi);
     const files = await listCaptures(dir);
     const catalog = await catalogs().load();
-    const reader = createReadAhead(dir, files, { maxBytes: config.maxFileBytes });
-    const context = { catalog, dir, seen: new Map<string, string>(), options, reader };
+    const context = { catalog, dir, seen: new Map<string, string>(), options, maxFileBytes: config.maxFileBytes };
     const items: ReportItem[] = [];
+    const counts = emptyCounts();
 
     for (const file of files) {
-      items.push(await importFile({ ...context, file }));
+      const entry = await importFile({ ...context, file });
+      items.push(entry);
+      addToCounts(counts, entry);
       heartbeat();
-      onProgress?.({ done: items.length, total: files.length, counts: countItems(items), file });
+      onProgress?.({ done: items.length, total: files.length, counts: { ...counts }, file });
     }
 
     const wrote = items.some((entry) => entry.outcome === 'created' || entry.outcome === 'updated');

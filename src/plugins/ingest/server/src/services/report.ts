@@ -37,11 +37,13 @@ export interface ImportReport {
 
 export const emptyCounts = (): ReportCounts => ({ created: 0, updated: 0, unchanged: 0, failed: 0, duplicate: 0, conflicted: 0 });
 
+export const addToCounts = (counts: ReportCounts, item: ReportItem) => {
+  counts[item.outcome] += 1;
+  if (item.conflicts.length > 0) counts.conflicted += 1;
+};
+
 export const countItems = (items: ReportItem[]): ReportCounts => {
   const counts = emptyCounts();
-  for (const item of items) {
-    counts[item.outcome] += 1;
-    if (item.conflicts.length > 0) counts.conflicted += 1;
-  }
+  for (const item of items) addToCounts(counts, item);
   return counts;
 };
