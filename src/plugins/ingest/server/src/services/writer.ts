@@ -142,16 +142,12 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
    * (plan/limits). test/integration/article-rows.test.ts compares the two row by row.
    */
   const createDraft = async (data: Record<string, unknown>) =>
-    (await strapi.db.query(ARTICLE_UID).create({
-      data: { ...data, publishedAt: null },
-      select: ['id', 'documentId', 'title', 'slug', 'updatedAt'],
-    })) as DraftRow;
+    (await strapi.db.query(ARTICLE_UID).create({ data: { ...data, publishedAt: null } })) as DraftRow;
 
   /** Webhooks and other listeners hear of a created article as they would from the Document Service. */
-  const announceCreated = async (draftId: number) => {
+  const announceCreated = async (entry: DraftRow) => {
     const model = strapi.getModel(ARTICLE_UID);
-    const entry = await strapi.db.query(ARTICLE_UID).findOne({ where: { id: draftId } });
-    const sanitized = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (uid) => strapi.getModel(uid as never) }, entry);
+    const sanitized = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (uid) => strapi.getModel(uid as never) }, entry as never);
     await strapi.eventHub.emit('entry.create', { model: model.modelName, uid: model.uid, entry: sanitized });
   };
 
@@ -179,6 +175,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const createdSections: Array<[string, StoredNamed]> = [];
       const createdSources: Array<[string, StoredNamed]> = [];
       const { plan } = request;
+      let draftCreated: DraftRow | null = null;
 
       const stored = await strapi.db.transaction(async ({ trx }) => {
         const write = plan.write;
@@ -197,8 +194,19 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
 
         let draft: DraftRow | null = null;
+        // A new draft carries its import state from the start: its updatedAt is set here, not by the database.
+        const createdAt = new Date();
+        const stateOfNew: ImportState = { ...request.state, fields: plan.fields, writtenAt: createdAt.getTime() };
         if (request.existing === null) {
-          draft = await createDraft({ ...articleData(write, section, sources, 'id'), externalId: request.externalId, slug: request.slug });
+          draft = await createDraft({
+            ...articleData(write, section, sources, 'id'),
+            externalId: request.externalId,
+            slug: request.slug,
+            importState: stateOfNew,
+            createdAt,
+            updatedAt: createdAt,
+          });
+          draftCreated = draft;
         } else {
           const data = articleData(write, section, sources, 'documentId');
           if (Object.keys(data).length > 0) {
@@ -223,8 +231,9 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
                 where: { documentId, publishedAt: null },
                 select: ['id', 'title', 'slug', 'updatedAt'],
               });
-        const state: ImportState = { ...request.state, fields: plan.fields, writtenAt: new Date(row.updatedAt as string).getTime() };
-        await saveState(row.id, state, trx);
+        const writtenAt = new Date(row.updatedAt as string).getTime();
+        const state: ImportState = { ...request.state, fields: plan.fields, writtenAt };
+        if (request.existing !== null || writtenAt !== stateOfNew.writtenAt) await saveState(row.id, state, trx);
 
         return {
           id: row.id as number,
@@ -239,7 +248,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       for (const [key, entry] of createdSections) catalog.sections.set(key, entry);
       for (const [key, entry] of createdSources) catalog.sources.set(key, entry);
-      if (request.existing === null) await announceCreated(stored.id);
+      if (draftCreated) await announceCreated(draftCreated);
       return stored;
     },
 
