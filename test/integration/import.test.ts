@@ -76,6 +76,18 @@ describe('importing the example captures', () => {
     expect(await snapshotContentRows(app.strapi)).toEqual(before);
   });
 
+  it('reads a touched or copied file again but writes nothing when its bytes are the same', async () => {
+    const before = await snapshotContentRows(app.strapi);
+    const later = new Date(Date.now() + 60_000);
+    for (const name of exampleNames()) fs.utimesSync(path.join(dir, name), later, later);
+    const copied = makeCaptureDir(Object.fromEntries(exampleNames().map((name) => [name, readExample(name)])));
+    for (const folder of [dir, copied]) {
+      const report = await runImport(app.strapi, folder);
+      expect(report.counts).toMatchObject({ created: 0, updated: 0, unchanged: 8, failed: 2 });
+    }
+    expect(await snapshotContentRows(app.strapi)).toEqual(before);
+  });
+
   it('writes nothing on a dry run, and reports what a real run would do', async () => {
     const changed = makeCaptureDir({
       'new_story.txt': syntheticCapture({ title: 'Dry run story that must not be stored' }),

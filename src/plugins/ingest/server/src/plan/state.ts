@@ -9,6 +9,8 @@ export interface ImportState {
   version: number;
   /** Hash of the capture's bytes last imported. */
   rawHash: string;
+  /** `size:mtimeMs` of that file: the same stamp again means the same file, unread. */
+  fileStamp?: string | null;
   /** Hash of headline, date and body: the same story under another external id is a duplicate. */
   storyKey: string;
   /** Hash of each field's value as the import last set it. */

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
@@ -53,6 +54,16 @@ const item = (file: string, externalId: string, fields: Partial<ReportItem>): Re
   ...fields,
 });
 
+/** Size and modification time of a file, as one string; null when it cannot be read. */
+const statStamp = (file: string): string | null => {
+  try {
+    const stats = statSync(file);
+    return `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return null;
+  }
+};
+
 const externalIdOf = (file: string) => path.basename(file).replace(/\.[^.]*$/, '');
 
 /** Headline, date and body: the same story captured from two hosts has the same key. */
@@ -106,23 +117,26 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     context.seen.set(externalId, file);
 
-    const read = await readCaptureBytes(path.join(context.dir, file), { maxBytes: context.maxFileBytes });
-    if (!read.ok) return fail(`${file}: ${read.reason}`);
-    const rawHash = hashText(read.bytes);
     const existing = catalog.articles.get(externalId) ?? null;
     const state = existing?.state ?? null;
-
-    // The same bytes as last time, no editor save since, and no editor value that --force would
-    // replace: nothing to parse, nothing to write.
-    const unchangedSinceWrite =
+    // No editor save since the last write, and no editor value that --force would replace.
+    const untouchedSinceWrite =
       state !== null &&
       state.version === IMPORT_FORMAT_VERSION &&
-      state.rawHash === rawHash &&
       existing!.updatedAt === state.writtenAt &&
       !(options.force && (state.conflicts ?? []).length > 0);
-    if (unchangedSinceWrite) {
-      return item(file, externalId, { documentId: existing!.documentId, conflicts: state!.conflicts ?? [] });
-    }
+    const unchanged = () => item(file, externalId, { documentId: existing!.documentId, conflicts: state!.conflicts ?? [] });
+
+    const fullPath = path.join(context.dir, file);
+    const fileStamp = statStamp(fullPath);
+    // The file as it was (same size and modification time): not even read. A copied or touched
+    // file is read and compared by its bytes instead.
+    if (untouchedSinceWrite && fileStamp !== null && state!.fileStamp === fileStamp) return unchanged();
+
+    const read = await readCaptureBytes(fullPath, { maxBytes: context.maxFileBytes });
+    if (!read.ok) return fail(`${file}: ${read.reason}`);
+    const rawHash = hashText(read.bytes);
+    if (untouchedSinceWrite && state!.rawHash === rawHash) return unchanged();
 
     const decoded = decodeCapture(read.bytes);
     if (!decoded.ok) return fail(`${file}: ${decoded.reason}, so no headline`);
@@ -148,7 +162,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     const current = existing ? await loadCurrentFields(existing.documentId) : null;
     const plan = planArticleWrite({ desired, current, lastWritten: state?.fields ?? null, force: options.force });
-    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, storyKey, file, conflicts: plan.conflicts };
+    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp, storyKey, file, conflicts: plan.conflicts };
 
     if (plan.action === 'unchanged') {
       if (!options.dryRun && existing && (!state || state.rawHash !== rawHash || state.version !== IMPORT_FORMAT_VERSION)) {
