@@ -18,6 +18,7 @@ afterAll(async () => {
 
 describe('importing the example captures', () => {
   let dir: string;
+  let first: Awaited<ReturnType<typeof runImport>>;
 
   beforeAll(() => {
     dir = examplesDir();
@@ -25,6 +26,7 @@ describe('importing the example captures', () => {
 
   it('creates every article as its expected record says, and fails the bad captures with a reason', async () => {
     const report = await runImport(app.strapi, dir);
+    first = report;
 
     for (const name of exampleNames()) {
       const expected = expectedFor(name);
@@ -73,6 +75,8 @@ describe('importing the example captures', () => {
     const report = await runImport(app.strapi, dir);
     expect(report.items.filter((entry) => entry.outcome !== 'failed').every((entry) => entry.outcome === 'unchanged')).toBe(true);
     expect(report.counts).toMatchObject({ created: 0, updated: 0, unchanged: 8, failed: 2 });
+    // An unchanged capture keeps the warnings it was imported with.
+    expect(itemFor(report, '004_91b56a66213aafde').warnings).toEqual(first.items.find((entry) => entry.externalId === '004_91b56a66213aafde')!.warnings);
     expect(await snapshotContentRows(app.strapi)).toEqual(before);
   });
 

@@ -19,6 +19,8 @@ export interface ImportState {
   writtenAt: number;
   /** The file last imported, relative to the import folder. */
   file: string;
+  /** The capture's warnings at that write: an unchanged capture still has them. */
+  warnings?: string[];
   /** Fields left with an editor's value at that write: still conflicts while the capture is unchanged. */
   conflicts?: TrackedField[];
 }

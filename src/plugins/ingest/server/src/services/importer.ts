@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, IMPORT_FORMAT_VERSION } from '../constants';
 import { parseCapture } from '../parse';
+import { externalIdOf } from '../parse/identity';
 import { fieldsFromParsed, fromBlocks, type ArticleFields } from '../plan/fields';
 import { hashText, hashValue } from '../plan/hash';
 import { planArticleWrite } from '../plan/plan-article';
@@ -63,8 +64,6 @@ const statStamp = (file: string): string | null => {
     return null;
   }
 };
-
-const externalIdOf = (file: string) => path.basename(file).replace(/\.[^.]*$/, '');
 
 /** Headline, date and body: the same story captured from two hosts has the same key. */
 const storyKeyOf = (fields: ArticleFields) =>
@@ -125,7 +124,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       state.version === IMPORT_FORMAT_VERSION &&
       existing!.updatedAt === state.writtenAt &&
       !(options.force && (state.conflicts ?? []).length > 0);
-    const unchanged = () => item(file, externalId, { documentId: existing!.documentId, conflicts: state!.conflicts ?? [] });
+    const unchanged = () =>
+      item(file, externalId, { documentId: existing!.documentId, warnings: state!.warnings ?? [], conflicts: state!.conflicts ?? [] });
 
     const fullPath = path.join(context.dir, file);
     const fileStamp = statStamp(fullPath);
@@ -162,7 +162,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     const current = existing ? await loadCurrentFields(existing.documentId) : null;
     const plan = planArticleWrite({ desired, current, lastWritten: state?.fields ?? null, force: options.force });
-    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp, storyKey, file, conflicts: plan.conflicts };
+    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp, storyKey, file, warnings, conflicts: plan.conflicts };
 
     if (plan.action === 'unchanged') {
       if (!options.dryRun && existing && (!state || state.rawHash !== rawHash || state.version !== IMPORT_FORMAT_VERSION)) {
