@@ -33,7 +33,11 @@ const storedRows = async (strapi: Core.Strapi, externalId: string) => {
     const names = new Map(((await strapi.db.query(uid).findMany({ select: ['id', 'name'] })) as Row[]).map((row) => [row.id, row.name]));
     const rows = (await strapi.db.connection(join.name).select('*').where(join.joinColumn.name, article.id)) as Row[];
     joins[attribute] = rows
-      .map((row) => [names.get(row[join.inverseJoinColumn.name]), join.orderColumnName ? row[join.orderColumnName] : null])
+      .map((row) => [
+        names.get(row[join.inverseJoinColumn.name]),
+        join.orderColumnName ? Number(row[join.orderColumnName]) : null,
+        join.inverseOrderColumnName ? Number(row[join.inverseOrderColumnName]) : null,
+      ])
       .sort();
   }
   return { own: { ...own, body: typeof own.body === 'string' ? JSON.parse(own.body) : own.body }, joins };
@@ -51,6 +55,7 @@ describe('a new article written by the importer', () => {
   it('is stored as the Document Service stores the same article', async () => {
     const dir = makeCaptureDir({
       'row_story.txt': syntheticCapture({ title: 'Row by row story', section: 'TÜRKİYE', source: 'AA, Reuters and agencies', explore: ['Elsewhere'] }),
+      'row_story_2.txt': syntheticCapture({ title: 'Second row story', section: 'TÜRKİYE', source: 'Reuters' }),
     });
     let announced = 0;
     const listener = () => (announced += 1);
@@ -60,7 +65,8 @@ describe('a new article written by the importer', () => {
     expect(announced).toBeGreaterThanOrEqual(1);
 
     const imported = await findArticle(app.strapi, 'row_story');
-    const importedRows = await storedRows(app.strapi, 'row_story');
+    const importedSecond = await findArticle(app.strapi, 'row_story_2');
+    const importedRows = [await storedRows(app.strapi, 'row_story'), await storedRows(app.strapi, 'row_story_2')];
     await wipe(app.strapi);
 
     const section = await app.strapi.documents(SECTION).create({ data: { name: 'TÜRKİYE', slug: 'turkiye' } } as never);
@@ -68,13 +74,20 @@ describe('a new article written by the importer', () => {
     for (const [name, slug] of [['AA', 'aa'], ['Reuters', 'reuters'], ['Agencies', 'agencies']]) {
       sources.push(await app.strapi.documents(SOURCE).create({ data: { name, slug } } as never));
     }
-    const { documentId: _d, id: _i, createdAt: _c, updatedAt: _u, section: _s, sources: _so, relatedLinks: _r, ...fields } = imported!;
-    await app.strapi.documents(ARTICLE).create({
-      data: { ...fields, section: section.documentId, sources: sources.map((source: Row) => source.documentId) },
-    } as never);
-    const referenceRows = await storedRows(app.strapi, 'row_story');
+    const recreate = async (article: Record<string, any>, sourceDocs: Row[]) => {
+      const { documentId: _d, id: _i, createdAt: _c, updatedAt: _u, section: _s, sources: _so, relatedLinks: _r, ...fields } = article;
+      await app.strapi.documents(ARTICLE).create({
+        data: { ...fields, section: section.documentId, sources: sourceDocs.map((source) => source.documentId) },
+      } as never);
+    };
+    await recreate(imported!, sources);
+    await recreate(importedSecond!, [sources[1]]);
+    const referenceRows = [await storedRows(app.strapi, 'row_story'), await storedRows(app.strapi, 'row_story_2')];
 
     expect(importedRows).toEqual(referenceRows);
-    expect(importedRows.joins.sources.map((row) => row[0])).toEqual(['AA', 'Agencies', 'Reuters']);
+    expect(importedRows[0].joins.sources.map((row) => row[0])).toEqual(['AA', 'Agencies', 'Reuters']);
+    // The second article comes second in the section's and in Reuters' lists of articles.
+    expect(importedRows[1].joins.section).toEqual([['TÜRKİYE', null, 2]]);
+    expect(importedRows[1].joins.sources).toEqual([['Reuters', 1, 2]]);
   });
 });

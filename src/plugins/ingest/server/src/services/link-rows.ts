@@ -84,15 +84,20 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The generator Strapi gives every model's documentId (cuid2), as the Document Service uses it.
       const newDocumentId = (linkMeta().attributes.documentId as { default: () => string }).default;
       const data = links.map(({ kind, position, title, publisher }) => ({ documentId: newDocumentId(), kind, position, title, publisher }));
-      await strapi.db.query(RELATED_LINK_UID).createMany({ data });
+      const { ids } = await strapi.db.query(RELATED_LINK_UID).createMany({ data });
 
-      // createMany's returned ids are not reliable on every dialect: read them back.
-      const stored: Array<{ id: number; documentId: string }> = await strapi.db.query(RELATED_LINK_UID).findMany({
-        where: { documentId: { $in: data.map((row) => row.documentId) } },
-        select: ['id', 'documentId'],
-      });
-      const idOf = new Map(stored.map((row) => [row.documentId, Number(row.id)]));
-      const created = data.map((row, index) => ({ id: idOf.get(row.documentId)!, target: links[index].target }));
+      // PostgreSQL and SQLite return every new id; MySQL only the first of a multi-row insert:
+      // then read them back.
+      let idOf: (documentId: string, index: number) => number = (_documentId, index) => Number(ids[index]);
+      if (ids.length !== data.length || ids.some((id) => !Number.isFinite(Number(id)))) {
+        const stored: Array<{ id: number; documentId: string }> = await strapi.db.query(RELATED_LINK_UID).findMany({
+          where: { documentId: { $in: data.map((row) => row.documentId) } },
+          select: ['id', 'documentId'],
+        });
+        const byDocumentId = new Map(stored.map((row) => [row.documentId, Number(row.id)]));
+        idOf = (documentId) => byDocumentId.get(documentId)!;
+      }
+      const created = data.map((row, index) => ({ id: idOf(row.documentId, index), target: links[index].target }));
 
       const join = joinTable('article');
       const orderColumn = join.inverseOrderColumnName!;
@@ -107,6 +112,32 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }));
       for (const part of chunks(rows)) await table(trx, join.name).insert(part);
       await insertTargetRows(trx, created);
+    },
+
+    /**
+     * Join rows of a row created in this transaction to `targetIds`, as the Query Engine
+     * writes them: the owner's order column 1, 2, 3… in the given order, and the inverse order
+     * column one after the last on each target (the new row comes last in its lists).
+     */
+    async attachToNew(trx: Knex.Transaction, uid: typeof ARTICLE_UID, attribute: string, ownerId: number, targetIds: number[]) {
+      if (targetIds.length === 0) return;
+      const join = (strapi.db.metadata.get(uid).attributes[attribute] as unknown as { joinTable: JoinTable & { orderColumnName?: string } }).joinTable;
+      const lastOrd = new Map<number, number>();
+      if (join.inverseOrderColumnName) {
+        const last: Array<{ target: number; ord: number | null }> = await table(trx, join.name)
+          .select({ target: join.inverseJoinColumn.name })
+          .max({ ord: join.inverseOrderColumnName })
+          .whereIn(join.inverseJoinColumn.name, targetIds)
+          .groupBy(join.inverseJoinColumn.name);
+        for (const row of last) lastOrd.set(Number(row.target), Number(row.ord ?? 0));
+      }
+      const rows = targetIds.map((targetId, index) => ({
+        [join.joinColumn.name]: ownerId,
+        [join.inverseJoinColumn.name]: targetId,
+        ...(join.orderColumnName ? { [join.orderColumnName]: index + 1 } : {}),
+        ...(join.inverseOrderColumnName ? { [join.inverseOrderColumnName]: (lastOrd.get(targetId) ?? 0) + 1 } : {}),
+      }));
+      await table(trx, join.name).insert(rows);
     },
 
     /** The draft row `draftId` lets go of these links (the published version keeps them). */

@@ -135,14 +135,22 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * A new article's draft, written by the Query Engine as the Document Service writes it (no
-   * component or locale here, documentId from the model's generator, publishedAt null, the
-   * section and sources by row id) but without the Document Service's per-entry validation and
-   * reloads, most of a cold import's time: the importer checked the values itself
-   * (plan/limits). test/integration/article-rows.test.ts compares the two row by row.
+   * A new article's draft row and its section and sources join rows, as the Document Service
+   * stores them (documentId from the model's generator, publishedAt null, the order columns),
+   * written without its per-entry validation and reloads, most of a cold import's time: the
+   * importer checked the values itself (plan/limits). test/integration/article-rows.test.ts
+   * compares the rows with the Document Service's.
    */
-  const createDraft = async (data: Record<string, unknown>) =>
-    (await strapi.db.query(ARTICLE_UID).create({ data: { ...data, publishedAt: null } })) as DraftRow;
+  const createDraft = async (trx: Knex.Transaction, fields: Record<string, unknown>, section: StoredNamed | null | undefined, sources: StoredNamed[] | undefined) => {
+    const newDocumentId = (strapi.db.metadata.get(ARTICLE_UID).attributes.documentId as { default: () => string }).default;
+    const documentId = newDocumentId();
+    // createMany: one INSERT through the Query Engine (types stored as each dialect expects), no reload.
+    const { ids } = await strapi.db.query(ARTICLE_UID).createMany({ data: [{ ...fields, documentId, publishedAt: null }] });
+    const id = Number(ids[0]);
+    await linkRows().attachToNew(trx, ARTICLE_UID, 'section', id, section ? [section.id] : []);
+    await linkRows().attachToNew(trx, ARTICLE_UID, 'sources', id, (sources ?? []).map((source) => source.id));
+    return { ...fields, id, documentId, publishedAt: null } as unknown as DraftRow;
+  };
 
   /** Webhooks and other listeners hear of a created article as they would from the Document Service. */
   const announceCreated = async (entry: DraftRow) => {
@@ -198,14 +206,19 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         const createdAt = new Date();
         const stateOfNew: ImportState = { ...request.state, fields: plan.fields, writtenAt: createdAt.getTime() };
         if (request.existing === null) {
-          draft = await createDraft({
-            ...articleData(write, section, sources, 'id'),
-            externalId: request.externalId,
-            slug: request.slug,
-            importState: stateOfNew,
-            createdAt,
-            updatedAt: createdAt,
-          });
+          draft = await createDraft(
+            trx,
+            {
+              ...articleData(write, undefined, undefined, 'id'),
+              externalId: request.externalId,
+              slug: request.slug,
+              importState: stateOfNew,
+              createdAt,
+              updatedAt: createdAt,
+            },
+            section,
+            sources
+          );
           draftCreated = draft;
         } else {
           const data = articleData(write, section, sources, 'documentId');
