@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { IMPORT_LOCK_UID, IMPORT_RUN_UID } from './constants';
+import { ARTICLE_UID, IMPORT_LOCK_UID, IMPORT_RUN_UID } from './constants';
+import { getService } from './utils';
 import { registerAdminPermissions } from './permissions';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -11,6 +12,16 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
     extension.shadowCRUD(IMPORT_RUN_UID).disable();
     extension.shadowCRUD(IMPORT_LOCK_UID).disable();
   }
+  // Publishing an article (from the admin or an import) drops the cards only its old published
+  // version showed: delete them rather than leave related links with no article.
+  strapi.documents.use(async (context, next) => {
+    if (context.uid !== ARTICLE_UID || context.action !== 'publish') return next();
+    const documentId = (context.params as { documentId?: string }).documentId;
+    const stale = documentId ? await getService(strapi, 'writer').linksOnlyLive(documentId) : [];
+    const result = await next();
+    await getService(strapi, 'writer').deleteOrphanLinks(stale);
+    return result;
+  });
 };
 
 export default register;

@@ -207,10 +207,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
 
     const wrote = items.some((entry) => entry.outcome === 'created' || entry.outcome === 'updated');
-    if (!options.dryRun) {
-      await writer().deleteOrphanLinks();
-      if (wrote) await writer().resolvePendingTargets(catalog);
-    }
+    if (wrote && !options.dryRun) await writer().resolvePendingTargets(catalog);
 
     const missing = [...catalog.articles.values()]
       .filter((article) => article.state !== null && !context.seen.has(article.externalId))

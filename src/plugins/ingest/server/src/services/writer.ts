@@ -266,12 +266,19 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Links left with no article: the cards an older published version showed, let go of by its
-     * draft (see replaceLinks), once an editor published the draft. Nothing shows them any more.
+     * The links only the published version of an article shows: cards its draft let go of
+     * (see replaceLinks). Publishing the draft leaves them with no article at all.
      */
-    async deleteOrphanLinks(): Promise<number> {
+    async linksOnlyLive(articleDocumentId: string): Promise<number[]> {
+      const draft = new Set((await linksOf(articleDocumentId, 'draft')).map((link) => link.id));
+      return (await linksOf(articleDocumentId, 'published')).map((link) => link.id).filter((id) => !draft.has(id));
+    },
+
+    /** Deletes those of `ids` no article shows any more. */
+    async deleteOrphanLinks(ids: number[]): Promise<number> {
+      if (ids.length === 0) return 0;
       const orphans = await strapi.db.query(RELATED_LINK_UID).findMany({
-        where: { article: { id: { $null: true } } },
+        where: { id: { $in: ids }, article: { id: { $null: true } } },
         select: ['id'],
       });
       if (orphans.length > 0) {
