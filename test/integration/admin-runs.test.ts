@@ -144,7 +144,8 @@ describe('starting runs', () => {
 
   it('reports a running import’s progress while it goes, then clears it', async () => {
     const dir = process.env.INGEST_DIR!;
-    for (let index = 0; index < 200; index += 1) {
+    // Enough captures that the polling below sees the run going, even on a fast machine.
+    for (let index = 0; index < 600; index += 1) {
       writeCapture(dir, `progress/${String(index).padStart(3, '0')}.txt`, syntheticCapture({ title: `Progress story number ${index}` }));
     }
     const { status, body } = await call('POST', '/ingest/runs', tokens.superAdmin, {});
@@ -154,17 +155,17 @@ describe('starting runs', () => {
     const seen: Array<{ done: number; total: number }> = [];
     let listedAsActive = false;
     for (;;) {
+      if (!listedAsActive) listedAsActive = (await call('GET', '/ingest/runs', tokens.reader)).body.meta.activeRunId === runId;
       const detail = await call('GET', `/ingest/runs/${runId}`, tokens.reader);
       if (detail.body.data.status !== 'running') break;
       if (detail.body.data.progress) seen.push(detail.body.data.progress);
-      if (!listedAsActive) listedAsActive = (await call('GET', '/ingest/runs', tokens.reader)).body.meta.activeRunId === runId;
     }
     expect(listedAsActive).toBe(true);
-    expect(seen.some((progress) => progress.total > 200 && progress.done > 0)).toBe(true);
+    expect(seen.some((progress) => progress.total > 600 && progress.done > 0)).toBe(true);
     expect(seen.every((progress) => progress.done <= progress.total)).toBe(true);
 
     const finished = await call('GET', `/ingest/runs/${runId}`, tokens.reader);
-    expect(finished.body.data).toMatchObject({ status: 'succeeded', progress: null, counts: { created: 200 } });
+    expect(finished.body.data).toMatchObject({ status: 'succeeded', progress: null, counts: { created: 600 } });
     expect((await call('GET', '/ingest/runs', tokens.reader)).body.meta.activeRunId).toBeNull();
   });
 });

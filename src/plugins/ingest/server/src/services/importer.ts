@@ -43,6 +43,7 @@ interface FileContext {
 }
 
 const HEARTBEAT_MS = 5_000;
+const YIELD_EVERY_MS = 10;
 
 const item = (file: string, externalId: string, fields: Partial<ReportItem>): ReportItem => ({
   file,
@@ -198,7 +199,13 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const items: ReportItem[] = [];
     const counts = emptyCounts();
 
+    let lastYield = Date.now();
     for (const file of files) {
+      // Reads and SQLite calls are synchronous: let the server answer its requests every few ms.
+      if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = Date.now();
+      }
       const entry = await importFile({ ...context, file });
       items.push(entry);
       addToCounts(counts, entry);
