@@ -1,27 +1,18 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import type { ParsedArticle } from '../../src/plugins/ingest/server/src/parse/types';
 
 export const EXAMPLES_DIR = path.resolve(__dirname, '..', 'fixtures', 'examples');
 
-export interface ExpectedRecord {
-  externalId: string;
+/** An examples/*.expected.json: the parsed record's fields, its slug and outcome. */
+export type ExpectedRecord = ParsedArticle & {
   outcome: 'created' | 'failed';
   reason?: string;
-  title: string;
   slug: string;
-  standfirst: string | null;
-  publicationDate: string | null;
-  readingTimeMinutes: number | null;
-  imageCaption: string | null;
-  imageCredit: string | null;
-  byline: string | null;
-  section: string | null;
-  sources: string[];
-  body: Array<{ type: string; text: string }>;
-  relatedLinks: Array<{ kind: string; position: number; title: string; publisher: string }>;
+  /** At least one warning (true) or none (false). */
   warnings: boolean;
-}
+};
 
 export const exampleNames = () =>
   fs

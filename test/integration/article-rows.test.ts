@@ -27,13 +27,13 @@ const storedRows = async (strapi: Core.Strapi, externalId: string) => {
   const meta = strapi.db.metadata.get(ARTICLE);
   const [article] = (await strapi.db.connection(meta.tableName).select('*').where({ external_id: externalId })) as Row[];
   const own = Object.fromEntries(Object.entries(article).filter(([column]) => !VARYING.has(column)));
-  const joins: Record<string, unknown[]> = {};
+  const joins: Record<string, Array<[unknown, number | null, number | null]>> = {};
   for (const [attribute, uid] of [['section', SECTION], ['sources', SOURCE]] as const) {
     const join = (meta.attributes[attribute] as any).joinTable;
     const names = new Map(((await strapi.db.query(uid).findMany({ select: ['id', 'name'] })) as Row[]).map((row) => [row.id, row.name]));
-    const rows = (await strapi.db.connection(join.name).select('*').where(join.joinColumn.name, article.id)) as Row[];
+    const rows = (await strapi.db.connection(join.name).select('*').where(join.joinColumn.name, article.id as number)) as Row[];
     joins[attribute] = rows
-      .map((row) => [
+      .map((row): [unknown, number | null, number | null] => [
         names.get(row[join.inverseJoinColumn.name]),
         join.orderColumnName ? Number(row[join.orderColumnName]) : null,
         join.inverseOrderColumnName ? Number(row[join.inverseOrderColumnName]) : null,
@@ -58,7 +58,9 @@ describe('a new article written by the importer', () => {
       'row_story_2.txt': syntheticCapture({ title: 'Second row story', section: 'TÜRKİYE', source: 'Reuters' }),
     });
     let announced = 0;
-    const listener = () => (announced += 1);
+    const listener = async () => {
+      announced += 1;
+    };
     app.strapi.eventHub.on('entry.create', listener);
     await runImport(app.strapi, dir);
     app.strapi.eventHub.off('entry.create', listener);
