@@ -35,6 +35,8 @@ export interface Catalog {
   sections: Map<string, StoredNamed>;
   /** sourceKey(name) -> source. */
   sources: Map<string, StoredNamed>;
+  /** Each section's and source's last `article_ord`, as the run learns and writes them. */
+  lastArticleOrd: { section: Map<number, number>; sources: Map<number, number> };
 }
 
 const PAGE = 2000;
@@ -67,6 +69,7 @@ const createCatalogService = ({ strapi }: { strapi: Core.Strapi }) => {
         titles: new Map(),
         sections: new Map(),
         sources: new Map(),
+        lastArticleOrd: { section: new Map(), sources: new Map() },
       };
 
       const drafts = (await loadAllDrafts()).map(

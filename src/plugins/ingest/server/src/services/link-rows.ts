@@ -118,25 +118,41 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Join rows of a row created in this transaction to `targetIds`, as the Query Engine
      * writes them: the owner's order column 1, 2, 3… in the given order, and the inverse order
      * column one after the last on each target (the new row comes last in its lists).
+     * `lastOrd` remembers, across one import run, each target's last inverse order value, so
+     * that it is read once per target rather than once per article (the run holds the import
+     * lock; a value an editor's save takes meanwhile at worst ties two positions).
      */
-    async attachToNew(trx: Knex.Transaction, uid: typeof ARTICLE_UID, attribute: string, ownerId: number, targetIds: number[]) {
+    async attachToNew(
+      trx: Knex.Transaction,
+      uid: typeof ARTICLE_UID,
+      attribute: string,
+      ownerId: number,
+      targetIds: number[],
+      lastOrd: Map<number, number> = new Map()
+    ) {
       if (targetIds.length === 0) return;
       const join = (strapi.db.metadata.get(uid).attributes[attribute] as unknown as { joinTable: JoinTable & { orderColumnName?: string } }).joinTable;
-      const lastOrd = new Map<number, number>();
-      if (join.inverseOrderColumnName) {
+      const inverseOrder = join.inverseOrderColumnName;
+      const unknown = targetIds.filter((targetId) => !lastOrd.has(targetId));
+      if (inverseOrder && unknown.length > 0) {
         const last: Array<{ target: number; ord: number | null }> = await table(trx, join.name)
           .select({ target: join.inverseJoinColumn.name })
-          .max({ ord: join.inverseOrderColumnName })
-          .whereIn(join.inverseJoinColumn.name, targetIds)
+          .max({ ord: inverseOrder })
+          .whereIn(join.inverseJoinColumn.name, unknown)
           .groupBy(join.inverseJoinColumn.name);
+        for (const targetId of unknown) lastOrd.set(targetId, 0);
         for (const row of last) lastOrd.set(Number(row.target), Number(row.ord ?? 0));
       }
-      const rows = targetIds.map((targetId, index) => ({
-        [join.joinColumn.name]: ownerId,
-        [join.inverseJoinColumn.name]: targetId,
-        ...(join.orderColumnName ? { [join.orderColumnName]: index + 1 } : {}),
-        ...(join.inverseOrderColumnName ? { [join.inverseOrderColumnName]: (lastOrd.get(targetId) ?? 0) + 1 } : {}),
-      }));
+      const rows = targetIds.map((targetId, index) => {
+        const ord = (lastOrd.get(targetId) ?? 0) + 1;
+        if (inverseOrder) lastOrd.set(targetId, ord);
+        return {
+          [join.joinColumn.name]: ownerId,
+          [join.inverseJoinColumn.name]: targetId,
+          ...(join.orderColumnName ? { [join.orderColumnName]: index + 1 } : {}),
+          ...(inverseOrder ? { [inverseOrder]: ord } : {}),
+        };
+      });
       await table(trx, join.name).insert(rows);
     },
 

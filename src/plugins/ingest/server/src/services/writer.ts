@@ -141,14 +141,21 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
    * importer checked the values itself (plan/limits). test/integration/article-rows.test.ts
    * compares the rows with the Document Service's.
    */
-  const createDraft = async (trx: Knex.Transaction, fields: Record<string, unknown>, section: StoredNamed | null | undefined, sources: StoredNamed[] | undefined) => {
+  const createDraft = async (
+    trx: Knex.Transaction,
+    catalog: Catalog,
+    fields: Record<string, unknown>,
+    section: StoredNamed | null | undefined,
+    sources: StoredNamed[] | undefined
+  ) => {
     const newDocumentId = (strapi.db.metadata.get(ARTICLE_UID).attributes.documentId as { default: () => string }).default;
     const documentId = newDocumentId();
     // createMany: one INSERT through the Query Engine (types stored as each dialect expects), no reload.
     const { ids } = await strapi.db.query(ARTICLE_UID).createMany({ data: [{ ...fields, documentId, publishedAt: null }] });
     const id = Number(ids[0]);
-    await linkRows().attachToNew(trx, ARTICLE_UID, 'section', id, section ? [section.id] : []);
-    await linkRows().attachToNew(trx, ARTICLE_UID, 'sources', id, (sources ?? []).map((source) => source.id));
+    const { lastArticleOrd } = catalog;
+    await linkRows().attachToNew(trx, ARTICLE_UID, 'section', id, section ? [section.id] : [], lastArticleOrd.section);
+    await linkRows().attachToNew(trx, ARTICLE_UID, 'sources', id, (sources ?? []).map((source) => source.id), lastArticleOrd.sources);
     return { ...fields, id, documentId, publishedAt: null } as unknown as DraftRow;
   };
 
@@ -208,6 +215,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (request.existing === null) {
           draft = await createDraft(
             trx,
+            catalog,
             {
               ...articleData(write, undefined, undefined, 'id'),
               externalId: request.externalId,
@@ -223,6 +231,9 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         } else {
           const data = articleData(write, section, sources, 'documentId');
           if (Object.keys(data).length > 0) {
+            // The Document Service numbers the join rows it writes itself: forget what the run knew of them.
+            if (section) catalog.lastArticleOrd.section.delete(section.id);
+            for (const source of sources ?? []) catalog.lastArticleOrd.sources.delete(source.id);
             draft = (await strapi.documents(ARTICLE_UID).update({ documentId: request.existing.documentId, data: data as never })) as unknown as DraftRow;
           }
         }
