@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImporterService } from '../src/plugins/ingest/server/src/services/importer';
 import type { ReportCounts } from '../src/plugins/ingest/server/src/services/report';
-import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from '../test/helpers/database';
+import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from './lib/throwaway-database';
 import { bootHeadless } from './lib/boot';
 import { buildApp } from './lib/build-app';
 import { naiveLoad } from './lib/naive-load';

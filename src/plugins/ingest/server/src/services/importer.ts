@@ -17,7 +17,7 @@ import { getIngestConfig } from '../config/read';
 import { getService } from '../utils';
 import { titleKey } from '../utils/titles';
 import type { Catalog } from './catalog';
-import { addToCounts, countItems, emptyCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
+import { addToCounts, emptyCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
 
 export interface RunOptions {
   trigger: Trigger;
@@ -220,7 +220,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       .filter((article) => article.state !== null && !context.seen.has(article.externalId))
       .map((article) => article.externalId)
       .sort();
-    return { items, missing };
+    return { items, counts, missing };
   };
 
   const resolveDir = async (absolute: string) => {
@@ -246,8 +246,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       if (dryRun) {
         const dir = await resolveDir(requestedDir);
-        const { items, missing } = await importFolder(dir, flags, options.onProgress, () => {});
-        return { runId: null, startedAt, finishedAt: new Date().toISOString(), dryRun, counts: countItems(items), items, missing };
+        const { items, counts, missing } = await importFolder(dir, flags, options.onProgress, () => {});
+        return { runId: null, startedAt, finishedAt: new Date().toISOString(), dryRun, counts, items, missing };
       }
 
       const lockService = getService(strapi, 'lock');
@@ -270,8 +270,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           lastBeat = Date.now();
           void runsService.heartbeat(runId!).catch(() => {});
         };
-        const { items, missing } = await importFolder(dir, flags, options.onProgress, heartbeat);
-        const report: ImportReport = { runId, startedAt, finishedAt: new Date().toISOString(), dryRun, counts: countItems(items), items, missing };
+        const { items, counts, missing } = await importFolder(dir, flags, options.onProgress, heartbeat);
+        const report: ImportReport = { runId, startedAt, finishedAt: new Date().toISOString(), dryRun, counts, items, missing };
         await runsService.finish(runId, report);
         return report;
       } catch (error) {

@@ -41,9 +41,3 @@ export const addToCounts = (counts: ReportCounts, item: ReportItem) => {
   counts[item.outcome] += 1;
   if (item.conflicts.length > 0) counts.conflicted += 1;
 };
-
-export const countItems = (items: ReportItem[]): ReportCounts => {
-  const counts = emptyCounts();
-  for (const item of items) addToCounts(counts, item);
-  return counts;
-};

@@ -117,20 +117,13 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     await linkRows().setTargets(trx, retargeted);
   };
 
-  /** The article's fields for a write; relations by documentId (Document Service) or row id (Query Engine). */
-  const articleData = (
-    write: Partial<ArticleFields>,
-    section: StoredNamed | null | undefined,
-    sources: StoredNamed[] | undefined,
-    by: 'documentId' | 'id'
-  ) => {
+  /** The article's own (non-relation) fields of a write, as stored. */
+  const scalarData = (write: Partial<ArticleFields>) => {
     const data: Record<string, unknown> = {};
     for (const field of ['title', 'standfirst', 'publicationDate', 'readingTimeMinutes', 'imageCaption', 'imageCredit', 'byline'] as const) {
       if (field in write) data[field] = write[field];
     }
     if (write.body) data.body = toBlocks(write.body);
-    if (section !== undefined) data.section = section ? section[by] : null;
-    if (sources !== undefined) data.sources = sources.map((source) => source[by]);
     return data;
   };
 
@@ -217,7 +210,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
             trx,
             catalog,
             {
-              ...articleData(write, undefined, undefined, 'id'),
+              ...scalarData(write),
               externalId: request.externalId,
               slug: request.slug,
               importState: stateOfNew,
@@ -229,7 +222,9 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
           );
           draftCreated = draft;
         } else {
-          const data = articleData(write, section, sources, 'documentId');
+          const data = scalarData(write);
+          if (section !== undefined) data.section = section ? section.documentId : null;
+          if (sources !== undefined) data.sources = sources.map((source) => source.documentId);
           if (Object.keys(data).length > 0) {
             // The Document Service numbers the join rows it writes itself: forget what the run knew of them.
             if (section) catalog.lastArticleOrd.section.delete(section.id);
