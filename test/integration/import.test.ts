@@ -273,6 +273,46 @@ describe('bad input', () => {
     expect(itemFor(report, 'd_too_long').error).toMatch(/headline is \d+ characters long/);
   });
 
+  it('fails alone a new article the database refuses: nothing of it is stored, the rest of its batch is', async () => {
+    const dir = makeCaptureDir({
+      'batch_a.txt': syntheticCapture({ title: 'First of a batch', section: 'BATCH NEWS', recommended: ['Refused by the database'] }),
+      'batch_b.txt': syntheticCapture({ title: 'Refused by the database', section: 'REFUSED SECTION', source: 'Refused Agency', recommended: ['First of a batch'] }),
+      'batch_c.txt': syntheticCapture({ title: 'Third of a batch', section: 'BATCH NEWS', recommended: ['First of a batch'] }),
+    });
+    // New articles are written a batch at a time: this one makes its whole batch fail first.
+    const unsubscribe = app.strapi.db.lifecycles.subscribe({
+      models: [ARTICLE],
+      beforeCreateMany(event: { params: { data: Array<{ externalId?: string }> } }) {
+        if (event.params.data.some((row) => row.externalId === 'batch_b')) throw new Error('the database said no');
+      },
+    } as never) as unknown as () => void;
+    let report: Awaited<ReturnType<typeof runImport>>;
+    try {
+      report = await runImport(app.strapi, dir);
+    } finally {
+      unsubscribe();
+    }
+    expect(report.items.map((entry) => [entry.externalId, entry.outcome, entry.documentId === null])).toEqual([
+      ['batch_a', 'created', false],
+      ['batch_b', 'failed', true],
+      ['batch_c', 'created', false],
+    ]);
+    expect(itemFor(report, 'batch_b').error).toMatch(/batch_b\.txt: could not be saved: the database said no/);
+    expect(report.counts).toMatchObject({ created: 2, failed: 1 });
+    expect(await findArticle(app.strapi, 'batch_b')).toBeNull();
+    expect(await app.strapi.db.query(SECTION).count({ where: { name: 'REFUSED SECTION' } })).toBe(0);
+    expect(await app.strapi.db.query(SOURCE).count({ where: { name: 'Refused Agency' } })).toBe(0);
+    expect(await app.strapi.db.query(LINK).count({ where: { title: 'First of a batch', article: { externalId: 'batch_b' } } })).toBe(0);
+    const third = await findArticle(app.strapi, 'batch_c');
+    expect(third!.relatedLinks.map((link: any) => [link.title, link.target?.externalId ?? null])).toEqual([['First of a batch', 'batch_a']]);
+
+    // The next run creates it, and the first article's card finds it.
+    const again = await runImport(app.strapi, dir);
+    expect(again.items.map((entry) => entry.outcome)).toEqual(['unchanged', 'created', 'unchanged']);
+    const first = await findArticle(app.strapi, 'batch_a');
+    expect(first!.relatedLinks.map((link: any) => link.target?.externalId ?? null)).toEqual(['batch_b']);
+  });
+
   it('refuses to start on a folder that does not exist', async () => {
     await expect(runImport(app.strapi, '/nonexistent/captures')).rejects.toThrow(/no such folder/);
   });

@@ -102,6 +102,15 @@ const createCatalogService = ({ strapi }: { strapi: Core.Strapi }) => {
       const key = titleKey(article.title);
       if (!catalog.titles.has(key)) catalog.titles.set(key, article.documentId);
     },
+
+    /** Takes back an article remembered before its write, when the write failed. */
+    forget(catalog: Catalog, article: StoredArticle, storyKey: string) {
+      if (catalog.articles.get(article.externalId) === article) catalog.articles.delete(article.externalId);
+      catalog.slugs.delete(article.slug);
+      if (catalog.stories.get(storyKey) === article.externalId) catalog.stories.delete(storyKey);
+      const key = titleKey(article.title);
+      if (catalog.titles.get(key) === article.documentId) catalog.titles.delete(key);
+    },
   };
 };
 

@@ -16,8 +16,9 @@ import { decodeCapture, listCaptures, readCaptureBytes } from '../read';
 import { getIngestConfig } from '../config/read';
 import { getService } from '../utils';
 import { titleKey } from '../utils/titles';
-import type { Catalog } from './catalog';
-import { addToCounts, emptyCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
+import type { Catalog, StoredArticle } from './catalog';
+import type { ArticleWrite } from './writer';
+import { addToCounts, emptyCounts, subtractFromCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
 
 export interface RunOptions {
   trigger: Trigger;
@@ -33,8 +34,19 @@ export interface RunOptions {
   onStart?: (runId: string) => void;
 }
 
+/** A new article planned and reported, written with the next batch (see CreateBatch). */
+interface PendingCreate {
+  request: ArticleWrite;
+  item: ReportItem;
+  provisional: StoredArticle;
+}
+
+type CreateBatch = { add(entry: PendingCreate): void; flush(): Promise<void> };
+
 interface FileContext {
   catalog: Catalog;
+  /** New articles waiting to be written together; everything else is written at once, after them. */
+  pending: CreateBatch;
   dir: string;
   file: string;
   seen: Map<string, string>;
@@ -43,6 +55,12 @@ interface FileContext {
 }
 
 const HEARTBEAT_MS = 5_000;
+/**
+ * New articles written per transaction. One commit per article costs more than the article's
+ * own inserts; a batch shares it, and its inserts are multi-row. Small enough that the write
+ * lock is held for tens of milliseconds, never long enough to keep an editor's save waiting.
+ */
+const CREATE_BATCH = 50;
 const YIELD_EVERY_MS = 10;
 
 const item = (file: string, externalId: string, fields: Partial<ReportItem>): ReportItem => ({
@@ -102,6 +120,53 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         title: link.title,
         publisher: link.publisher ?? '',
       })),
+    };
+  };
+
+  /**
+   * New articles wait here and are written CREATE_BATCH at a time, in one transaction. When a
+   * batch fails, each of its articles is written again on its own: one that fails again is
+   * reported failed (its item and the counts change) and leaves the catalog; the others are
+   * created. Items join the batch once counted.
+   */
+  const createBatch = (catalog: Catalog, counts: ReportCounts) => {
+    let waiting: PendingCreate[] = [];
+    const failed = ({ item: entry, provisional, request }: PendingCreate, error: Error) => {
+      catalogs().forget(catalog, provisional, request.state.storyKey);
+      subtractFromCounts(counts, entry);
+      Object.assign(entry, { outcome: 'failed', documentId: null, error: `${entry.file}: could not be saved: ${error.message}` });
+      addToCounts(counts, entry);
+    };
+    const flush = async () => {
+      if (waiting.length === 0) return;
+      const batch = waiting;
+      waiting = [];
+      try {
+        for (const article of await writer().createArticles(catalog, batch.map((entry) => entry.request))) catalogs().remember(catalog, article);
+        return;
+      } catch (error) {
+        if (batch.length === 1) {
+          failed(batch[0], error as Error);
+          return;
+        }
+      }
+      for (const entry of batch) {
+        try {
+          const [article] = await writer().createArticles(catalog, [entry.request]);
+          catalogs().remember(catalog, article);
+        } catch (error) {
+          failed(entry, error as Error);
+        }
+      }
+    };
+    return {
+      add(entry: PendingCreate) {
+        waiting.push(entry);
+      },
+      async flushWhenFull() {
+        if (waiting.length >= CREATE_BATCH) await flush();
+      },
+      flush,
     };
   };
 
@@ -167,6 +232,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     if (plan.action === 'unchanged') {
       if (!options.dryRun && existing && (!state || state.rawHash !== rawHash || state.version !== IMPORT_FORMAT_VERSION)) {
+        await context.pending.flush();
         // Same content from different bytes (re-saved with CRLF, say): remember the bytes only.
         await writer().rememberState(existing, { ...stateBase, fields: plan.fields, writtenAt: state?.writtenAt ?? existing.updatedAt });
       }
@@ -182,8 +248,20 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       return item(file, externalId, { outcome, documentId: existing?.documentId ?? null, warnings, conflicts: plan.conflicts });
     }
 
+    const request: ArticleWrite = { externalId, slug, existing, plan, state: stateBase, publish: options.publish };
+    if (!existing) {
+      // Written with the next batch; later files already see its slug, story and headline.
+      request.documentId = writer().newArticleDocumentId();
+      const provisional: StoredArticle = { id: 0, documentId: request.documentId, externalId, title: desired.title, slug, updatedAt: 0, state: null };
+      catalogs().remember(catalog, provisional);
+      catalog.stories.set(storyKey, externalId);
+      const created = item(file, externalId, { outcome, documentId: request.documentId, warnings, conflicts: plan.conflicts });
+      context.pending.add({ request, item: created, provisional });
+      return created;
+    }
     try {
-      const stored = await writer().writeArticle(catalog, { externalId, slug, existing, plan, state: stateBase, publish: options.publish });
+      await context.pending.flush();
+      const stored = await writer().writeArticle(catalog, request);
       catalogs().remember(catalog, stored);
       return item(file, externalId, { outcome, documentId: stored.documentId, warnings, conflicts: plan.conflicts });
     } catch (error) {
@@ -195,9 +273,10 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const config = getIngestConfig(strapi);
     const files = await listCaptures(dir);
     const catalog = await catalogs().load();
-    const context = { catalog, dir, seen: new Map<string, string>(), options, maxFileBytes: config.maxFileBytes };
     const items: ReportItem[] = [];
     const counts = emptyCounts();
+    const pending = createBatch(catalog, counts);
+    const context = { catalog, pending, dir, seen: new Map<string, string>(), options, maxFileBytes: config.maxFileBytes };
 
     let lastYield = Date.now();
     for (const file of files) {
@@ -209,9 +288,11 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const entry = await importFile({ ...context, file });
       items.push(entry);
       addToCounts(counts, entry);
+      await pending.flushWhenFull();
       heartbeat();
       onProgress?.({ done: items.length, total: files.length, counts: { ...counts }, file });
     }
+    await pending.flush();
 
     const wrote = items.some((entry) => entry.outcome === 'created' || entry.outcome === 'updated');
     if (wrote && !options.dryRun) await writer().resolvePendingTargets(catalog);

@@ -77,83 +77,118 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const part of chunks(rows)) await table(trx, join.name).insert(part);
   };
 
+  /**
+   * Inserts rows through the Query Engine (values stored as each dialect expects) and returns
+   * their ids in order. PostgreSQL and SQLite return every new id; MySQL only the first of a
+   * multi-row insert: then they are read back by documentId, which every row carries.
+   */
+  const createRows = async (uid: string, data: Array<Record<string, unknown> & { documentId: string }>): Promise<number[]> => {
+    if (data.length === 0) return [];
+    const { ids } = await strapi.db.query(uid as never).createMany({ data });
+    if (ids.length === data.length && ids.every((id: unknown) => Number.isFinite(Number(id)))) return ids.map(Number);
+    const byDocumentId = new Map<string, number>();
+    for (const part of chunks(data.map((row) => row.documentId))) {
+      const stored: Array<{ id: number; documentId: string }> = await strapi.db.query(uid as never).findMany({
+        where: { documentId: { $in: part } },
+        select: ['id', 'documentId'],
+      });
+      for (const row of stored) byDocumentId.set(row.documentId, Number(row.id));
+    }
+    return data.map((row) => byDocumentId.get(row.documentId)!);
+  };
+
   return {
-    /** Creates `links` on the draft row `draftId`, after the links it already has. */
-    async insertLinks(trx: Knex.Transaction, draftId: number, links: LinkRow[], isNewDraft: boolean) {
-      if (links.length === 0) return;
+    createRows,
+
+    /**
+     * Creates each entry's `links` on its draft row, after the links that draft already has
+     * (a new draft has none): one insert of all the links, one of their article rows, one of
+     * their target rows, whatever the number of drafts.
+     */
+    async insertLinks(trx: Knex.Transaction, entries: Array<{ draftId: number; links: LinkRow[]; isNewDraft: boolean }>) {
+      const withLinks = entries.filter((entry) => entry.links.length > 0);
+      if (withLinks.length === 0) return;
       // The generator Strapi gives every model's documentId (cuid2), as the Document Service uses it.
       const newDocumentId = (linkMeta().attributes.documentId as { default: () => string }).default;
-      const data = links.map(({ kind, position, title, publisher }) => ({ documentId: newDocumentId(), kind, position, title, publisher }));
-      const { ids } = await strapi.db.query(RELATED_LINK_UID).createMany({ data });
-
-      // PostgreSQL and SQLite return every new id; MySQL only the first of a multi-row insert:
-      // then read them back.
-      let idOf: (documentId: string, index: number) => number = (_documentId, index) => Number(ids[index]);
-      if (ids.length !== data.length || ids.some((id) => !Number.isFinite(Number(id)))) {
-        const stored: Array<{ id: number; documentId: string }> = await strapi.db.query(RELATED_LINK_UID).findMany({
-          where: { documentId: { $in: data.map((row) => row.documentId) } },
-          select: ['id', 'documentId'],
-        });
-        const byDocumentId = new Map(stored.map((row) => [row.documentId, Number(row.id)]));
-        idOf = (documentId) => byDocumentId.get(documentId)!;
-      }
-      const created = data.map((row, index) => ({ id: idOf(row.documentId, index), target: links[index].target }));
+      const data = withLinks.flatMap((entry) =>
+        entry.links.map(({ kind, position, title, publisher }) => ({ documentId: newDocumentId(), kind, position, title, publisher }))
+      );
+      const ids = await createRows(RELATED_LINK_UID, data);
 
       const join = joinTable('article');
       const orderColumn = join.inverseOrderColumnName!;
-      const [last] = isNewDraft
-        ? [{ ord: 0 }]
-        : await table(trx, join.name).max({ ord: orderColumn }).where(join.inverseJoinColumn.name, draftId);
-      const lastOrd = Number(last?.ord ?? 0);
-      const rows = created.map((link, index) => ({
-        [join.joinColumn.name]: link.id,
-        [join.inverseJoinColumn.name]: draftId,
-        [orderColumn]: lastOrd + index + 1,
-      }));
+      const lastOrd = new Map<number, number>();
+      const older = withLinks.filter((entry) => !entry.isNewDraft).map((entry) => entry.draftId);
+      for (const part of chunks(older)) {
+        const rows: Array<{ draft: number; ord: number | null }> = await table(trx, join.name)
+          .select({ draft: join.inverseJoinColumn.name })
+          .max({ ord: orderColumn })
+          .whereIn(join.inverseJoinColumn.name, part)
+          .groupBy(join.inverseJoinColumn.name);
+        for (const row of rows) lastOrd.set(Number(row.draft), Number(row.ord ?? 0));
+      }
+
+      const rows: Array<Record<string, number>> = [];
+      const created: Array<{ id: number; target: string | null }> = [];
+      let index = 0;
+      for (const { draftId, links } of withLinks) {
+        let ord = lastOrd.get(draftId) ?? 0;
+        for (const link of links) {
+          const id = ids[index];
+          index += 1;
+          ord += 1;
+          rows.push({ [join.joinColumn.name]: id, [join.inverseJoinColumn.name]: draftId, [orderColumn]: ord });
+          created.push({ id, target: link.target });
+        }
+      }
       for (const part of chunks(rows)) await table(trx, join.name).insert(part);
       await insertTargetRows(trx, created);
     },
 
     /**
-     * Join rows of a row created in this transaction to `targetIds`, as the Query Engine
-     * writes them: the owner's order column 1, 2, 3… in the given order, and the inverse order
-     * column one after the last on each target (the new row comes last in its lists).
-     * `lastOrd` remembers, across one import run, each target's last inverse order value, so
-     * that it is read once per target rather than once per article (the run holds the import
-     * lock; a value an editor's save takes meanwhile at worst ties two positions).
+     * Join rows of rows created in this transaction to their targets, as the Query Engine
+     * writes them: each owner's order column 1, 2, 3… in the given order, and the inverse order
+     * column one after the last on each target (a new row comes last in its lists, in the
+     * order of `owners`). `lastOrd` remembers, across one import run, each target's last
+     * inverse order value, so that it is read once per target rather than once per article
+     * (the run holds the import lock; a value an editor's save takes meanwhile at worst ties
+     * two positions).
      */
     async attachToNew(
       trx: Knex.Transaction,
       uid: typeof ARTICLE_UID,
       attribute: string,
-      ownerId: number,
-      targetIds: number[],
+      owners: Array<{ ownerId: number; targetIds: number[] }>,
       lastOrd: Map<number, number> = new Map()
     ) {
-      if (targetIds.length === 0) return;
+      if (owners.every((owner) => owner.targetIds.length === 0)) return;
       const join = (strapi.db.metadata.get(uid).attributes[attribute] as unknown as { joinTable: JoinTable & { orderColumnName?: string } }).joinTable;
       const inverseOrder = join.inverseOrderColumnName;
-      const unknown = targetIds.filter((targetId) => !lastOrd.has(targetId));
-      if (inverseOrder && unknown.length > 0) {
-        const last: Array<{ target: number; ord: number | null }> = await table(trx, join.name)
-          .select({ target: join.inverseJoinColumn.name })
-          .max({ ord: inverseOrder })
-          .whereIn(join.inverseJoinColumn.name, unknown)
-          .groupBy(join.inverseJoinColumn.name);
-        for (const targetId of unknown) lastOrd.set(targetId, 0);
-        for (const row of last) lastOrd.set(Number(row.target), Number(row.ord ?? 0));
+      const unknown = [...new Set(owners.flatMap((owner) => owner.targetIds))].filter((targetId) => !lastOrd.has(targetId));
+      if (inverseOrder) {
+        for (const part of chunks(unknown)) {
+          const last: Array<{ target: number; ord: number | null }> = await table(trx, join.name)
+            .select({ target: join.inverseJoinColumn.name })
+            .max({ ord: inverseOrder })
+            .whereIn(join.inverseJoinColumn.name, part)
+            .groupBy(join.inverseJoinColumn.name);
+          for (const targetId of part) lastOrd.set(targetId, 0);
+          for (const row of last) lastOrd.set(Number(row.target), Number(row.ord ?? 0));
+        }
       }
-      const rows = targetIds.map((targetId, index) => {
-        const ord = (lastOrd.get(targetId) ?? 0) + 1;
-        if (inverseOrder) lastOrd.set(targetId, ord);
-        return {
-          [join.joinColumn.name]: ownerId,
-          [join.inverseJoinColumn.name]: targetId,
-          ...(join.orderColumnName ? { [join.orderColumnName]: index + 1 } : {}),
-          ...(inverseOrder ? { [inverseOrder]: ord } : {}),
-        };
-      });
-      await table(trx, join.name).insert(rows);
+      const rows = owners.flatMap(({ ownerId, targetIds }) =>
+        targetIds.map((targetId, index) => {
+          const ord = (lastOrd.get(targetId) ?? 0) + 1;
+          if (inverseOrder) lastOrd.set(targetId, ord);
+          return {
+            [join.joinColumn.name]: ownerId,
+            [join.inverseJoinColumn.name]: targetId,
+            ...(join.orderColumnName ? { [join.orderColumnName]: index + 1 } : {}),
+            ...(inverseOrder ? { [inverseOrder]: ord } : {}),
+          };
+        })
+      );
+      for (const part of chunks(rows)) await table(trx, join.name).insert(part);
     },
 
     /** The draft row `draftId` lets go of these links (the published version keeps them). */

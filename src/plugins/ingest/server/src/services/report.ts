@@ -41,3 +41,8 @@ export const addToCounts = (counts: ReportCounts, item: ReportItem) => {
   counts[item.outcome] += 1;
   if (item.conflicts.length > 0) counts.conflicted += 1;
 };
+
+export const subtractFromCounts = (counts: ReportCounts, item: ReportItem) => {
+  counts[item.outcome] -= 1;
+  if (item.conflicts.length > 0) counts.conflicted -= 1;
+};

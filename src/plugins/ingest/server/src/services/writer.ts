@@ -21,6 +21,14 @@ export interface ArticleWrite {
   plan: ArticlePlan;
   state: Omit<ImportState, 'writtenAt' | 'fields'>;
   publish: boolean;
+  /** A new article's documentId, when the caller chose it (newArticleDocumentId); default: a new one. */
+  documentId?: string;
+}
+
+/** Sections and sources a write created, keyed as the catalog keys them; they join it after commit. */
+interface CreatedNamed {
+  sections: Array<[string, StoredNamed]>;
+  sources: Array<[string, StoredNamed]>;
 }
 
 interface StoredLink {
@@ -79,9 +87,9 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
    * deleted — the draft lets go of it and gets a new one — and the live page changes only when
    * the article is published.
    */
-  const replaceLinks = async (trx: Knex.Transaction, catalog: Catalog, draft: { id: number; documentId: string }, links: LinkFields[], isNew: boolean) => {
-    const existing = isNew ? [] : (await linksOf(draft.documentId, 'draft')).sort(byKindThenPosition);
-    const live = isNew ? new Set<number>() : new Set((await linksOf(draft.documentId, 'published')).map((link) => link.id));
+  const replaceLinks = async (trx: Knex.Transaction, catalog: Catalog, draft: { id: number; documentId: string }, links: LinkFields[]) => {
+    const existing = (await linksOf(draft.documentId, 'draft')).sort(byKindThenPosition);
+    const live = new Set((await linksOf(draft.documentId, 'published')).map((link) => link.id));
     const wanted = [...links].sort(byKindThenPosition);
     const toCreate: LinkRow[] = [];
     const retargeted: Array<{ id: number; target: string | null }> = [];
@@ -113,7 +121,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       else await strapi.documents(RELATED_LINK_UID).delete({ documentId: surplus.documentId });
     }
     await linkRows().detachFromArticle(trx, draft.id, letGo);
-    await linkRows().insertLinks(trx, draft.id, toCreate, isNew);
+    await linkRows().insertLinks(trx, [{ draftId: draft.id, links: toCreate, isNewDraft: false }]);
     await linkRows().setTargets(trx, retargeted);
   };
 
@@ -128,28 +136,27 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * A new article's draft row and its section and sources join rows, as the Document Service
+   * New articles' draft rows and their section and sources join rows, as the Document Service
    * stores them (documentId from the model's generator, publishedAt null, the order columns),
-   * written without its per-entry validation and reloads, most of a cold import's time: the
-   * importer checked the values itself (plan/limits). test/integration/article-rows.test.ts
-   * compares the rows with the Document Service's.
+   * written in a few multi-row inserts, without its per-entry validation and reloads, most of a
+   * cold import's time: the importer checked the values itself (plan/limits).
+   * test/integration/article-rows.test.ts compares the rows with the Document Service's.
    */
-  const createDraft = async (
+  const createDrafts = async (
     trx: Knex.Transaction,
     catalog: Catalog,
-    fields: Record<string, unknown>,
-    section: StoredNamed | null | undefined,
-    sources: StoredNamed[] | undefined
-  ) => {
-    const newDocumentId = (strapi.db.metadata.get(ARTICLE_UID).attributes.documentId as { default: () => string }).default;
-    const documentId = newDocumentId();
-    // createMany: one INSERT through the Query Engine (types stored as each dialect expects), no reload.
-    const { ids } = await strapi.db.query(ARTICLE_UID).createMany({ data: [{ ...fields, documentId, publishedAt: null }] });
-    const id = Number(ids[0]);
+    drafts: Array<{ fields: Record<string, unknown> & { documentId: string }; section: StoredNamed | null | undefined; sources: StoredNamed[] | undefined }>
+  ): Promise<DraftRow[]> => {
+    const ids = await linkRows().createRows(
+      ARTICLE_UID,
+      drafts.map((draft) => ({ ...draft.fields, publishedAt: null }))
+    );
     const { lastArticleOrd } = catalog;
-    await linkRows().attachToNew(trx, ARTICLE_UID, 'section', id, section ? [section.id] : [], lastArticleOrd.section);
-    await linkRows().attachToNew(trx, ARTICLE_UID, 'sources', id, (sources ?? []).map((source) => source.id), lastArticleOrd.sources);
-    return { ...fields, id, documentId, publishedAt: null } as unknown as DraftRow;
+    const owners = (targets: (draft: (typeof drafts)[number]) => StoredNamed[]) =>
+      drafts.map((draft, index) => ({ ownerId: ids[index], targetIds: targets(draft).map((target) => target.id) }));
+    await linkRows().attachToNew(trx, ARTICLE_UID, 'section', owners((draft) => (draft.section ? [draft.section] : [])), lastArticleOrd.section);
+    await linkRows().attachToNew(trx, ARTICLE_UID, 'sources', owners((draft) => draft.sources ?? []), lastArticleOrd.sources);
+    return drafts.map((draft, index) => ({ ...draft.fields, id: ids[index], publishedAt: null }) as unknown as DraftRow);
   };
 
   /** Webhooks and other listeners hear of a created article as they would from the Document Service. */
@@ -168,7 +175,103 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     await (trx && schema ? table.withSchema(schema) : table).where({ id }).update({ [column]: JSON.stringify(state) });
   };
 
+  /** The section and sources a write names, found or created (new ones collected in `created`). */
+  const namedOf = async (catalog: Catalog, write: Partial<ArticleFields>, created: CreatedNamed) => {
+    let section: StoredNamed | null | undefined;
+    if ('section' in write) {
+      section = write.section ? await ensureNamed(SECTION_UID, catalog.sections, nameSlug(write.section), write.section, created.sections) : null;
+    }
+    let sources: StoredNamed[] | undefined;
+    if (write.sources) {
+      sources = [];
+      for (const name of write.sources) sources.push(await ensureNamed(SOURCE_UID, catalog.sources, sourceKey(name), name, created.sources));
+    }
+    return { section, sources };
+  };
+
+  /** Sections and sources a committed write created join the catalog. */
+  const rememberNamed = (catalog: Catalog, created: CreatedNamed) => {
+    for (const [key, entry] of created.sections) catalog.sections.set(key, entry);
+    for (const [key, entry] of created.sources) catalog.sources.set(key, entry);
+  };
+
+  /**
+   * The last step of a write, in its transaction: publishes when asked, and saves the import
+   * state with the draft's updatedAt as it now stands (unless the draft already carries it).
+   */
+  const settle = async (
+    trx: Knex.Transaction,
+    request: ArticleWrite,
+    documentId: string,
+    draft: DraftRow | null,
+    carried: ImportState | null
+  ): Promise<StoredArticle> => {
+    if (request.publish) await strapi.documents(ARTICLE_UID).publish({ documentId });
+    // The draft as the create or update returned it, unless something since may have moved it.
+    const row =
+      draft && !request.publish
+        ? draft
+        : await strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, publishedAt: null }, select: ['id', 'title', 'slug', 'updatedAt'] });
+    const writtenAt = new Date(row.updatedAt as string).getTime();
+    const state: ImportState = { ...request.state, fields: request.plan.fields, writtenAt };
+    if (carried?.writtenAt !== writtenAt) await saveState(row.id, state, trx);
+    return { id: row.id as number, documentId, externalId: request.externalId, title: row.title as string, slug: row.slug as string, updatedAt: writtenAt, state };
+  };
+
+  const newArticleDocumentId = () => (strapi.db.metadata.get(ARTICLE_UID).attributes.documentId as { default: () => string }).default();
+
+  /**
+   * Creates new articles (their drafts), their links and any new section or source, all in
+   * one transaction: a crash leaves all of them or none. The importer sends a batch of them
+   * at a time; a batch that fails is sent again one article at a time (see the importer), so
+   * that one bad article fails alone.
+   */
+  const createArticles = async (catalog: Catalog, requests: ArticleWrite[]): Promise<StoredArticle[]> => {
+    if (requests.length === 0) return [];
+    const created: CreatedNamed = { sections: [], sources: [] };
+    let drafts: DraftRow[] = [];
+    const stored = await strapi.db.transaction(async ({ trx }) => {
+      // A new draft carries its import state from the start: its updatedAt is set here, not by the database.
+      const createdAt = new Date();
+      const prepared = [];
+      for (const request of requests) {
+        const { section, sources } = await namedOf(catalog, request.plan.write, created);
+        const state: ImportState = { ...request.state, fields: request.plan.fields, writtenAt: createdAt.getTime() };
+        const fields = {
+          ...scalarData(request.plan.write),
+          documentId: request.documentId ?? newArticleDocumentId(),
+          externalId: request.externalId,
+          slug: request.slug,
+          importState: state,
+          createdAt,
+          updatedAt: createdAt,
+        };
+        prepared.push({ request, state, fields, section, sources });
+      }
+      drafts = await createDrafts(trx, catalog, prepared);
+      await linkRows().insertLinks(
+        trx,
+        prepared.map(({ request }, index) => ({
+          draftId: drafts[index].id,
+          isNewDraft: true,
+          links: [...(request.plan.write.relatedLinks ?? [])]
+            .sort(byKindThenPosition)
+            .map(({ kind, position, title, publisher }) => ({ kind, position, title, publisher, target: targetFor(catalog, { kind, position, title, publisher }, drafts[index].documentId) })),
+        }))
+      );
+      const result: StoredArticle[] = [];
+      for (const [index, { request, state }] of prepared.entries()) result.push(await settle(trx, request, drafts[index].documentId, drafts[index], state));
+      return result;
+    });
+    rememberNamed(catalog, created);
+    for (const draft of drafts) await announceCreated(draft);
+    return stored;
+  };
+
   return {
+    newArticleDocumentId,
+    createArticles,
+
     /** Updates only what the import remembers of an article (its content did not change). */
     async rememberState(article: StoredArticle, state: ImportState) {
       await saveState(article.id, state);
@@ -180,94 +283,26 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
      * leaves all of it or none of it. Returns the stored article as the catalog should now see it.
      */
     async writeArticle(catalog: Catalog, request: ArticleWrite): Promise<StoredArticle> {
-      const createdSections: Array<[string, StoredNamed]> = [];
-      const createdSources: Array<[string, StoredNamed]> = [];
-      const { plan } = request;
-      let draftCreated: DraftRow | null = null;
-
+      const { existing } = request;
+      if (existing === null) return (await createArticles(catalog, [request]))[0];
+      const created: CreatedNamed = { sections: [], sources: [] };
       const stored = await strapi.db.transaction(async ({ trx }) => {
-        const write = plan.write;
-        let section: StoredNamed | null | undefined;
-        if ('section' in write) {
-          section = write.section
-            ? await ensureNamed(SECTION_UID, catalog.sections, nameSlug(write.section), write.section, createdSections)
-            : null;
-        }
-        let sources: StoredNamed[] | undefined;
-        if (write.sources) {
-          sources = [];
-          for (const name of write.sources) {
-            sources.push(await ensureNamed(SOURCE_UID, catalog.sources, sourceKey(name), name, createdSources));
-          }
-        }
-
+        const write = request.plan.write;
+        const { section, sources } = await namedOf(catalog, write, created);
+        const data = scalarData(write);
+        if (section !== undefined) data.section = section ? section.documentId : null;
+        if (sources !== undefined) data.sources = sources.map((source) => source.documentId);
         let draft: DraftRow | null = null;
-        // A new draft carries its import state from the start: its updatedAt is set here, not by the database.
-        const createdAt = new Date();
-        const stateOfNew: ImportState = { ...request.state, fields: plan.fields, writtenAt: createdAt.getTime() };
-        if (request.existing === null) {
-          draft = await createDraft(
-            trx,
-            catalog,
-            {
-              ...scalarData(write),
-              externalId: request.externalId,
-              slug: request.slug,
-              importState: stateOfNew,
-              createdAt,
-              updatedAt: createdAt,
-            },
-            section,
-            sources
-          );
-          draftCreated = draft;
-        } else {
-          const data = scalarData(write);
-          if (section !== undefined) data.section = section ? section.documentId : null;
-          if (sources !== undefined) data.sources = sources.map((source) => source.documentId);
-          if (Object.keys(data).length > 0) {
-            // The Document Service numbers the join rows it writes itself: forget what the run knew of them.
-            if (section) catalog.lastArticleOrd.section.delete(section.id);
-            for (const source of sources ?? []) catalog.lastArticleOrd.sources.delete(source.id);
-            draft = (await strapi.documents(ARTICLE_UID).update({ documentId: request.existing.documentId, data: data as never })) as unknown as DraftRow;
-          }
+        if (Object.keys(data).length > 0) {
+          // The Document Service numbers the join rows it writes itself: forget what the run knew of them.
+          if (section) catalog.lastArticleOrd.section.delete(section.id);
+          for (const source of sources ?? []) catalog.lastArticleOrd.sources.delete(source.id);
+          draft = (await strapi.documents(ARTICLE_UID).update({ documentId: existing.documentId, data: data as never })) as unknown as DraftRow;
         }
-        const documentId = draft?.documentId ?? request.existing!.documentId;
-
-        if (write.relatedLinks) {
-          const draftRow = draft ?? { id: request.existing!.id, documentId };
-          await replaceLinks(trx, catalog, draftRow, write.relatedLinks, request.existing === null);
-        }
-        if (request.publish) {
-          await strapi.documents(ARTICLE_UID).publish({ documentId });
-        }
-
-        // The draft as the create or update returned it, unless something since may have moved it.
-        const row =
-          draft && !request.publish
-            ? draft
-            : await strapi.db.query(ARTICLE_UID).findOne({
-                where: { documentId, publishedAt: null },
-                select: ['id', 'title', 'slug', 'updatedAt'],
-              });
-        const writtenAt = new Date(row.updatedAt as string).getTime();
-        const state: ImportState = { ...request.state, fields: plan.fields, writtenAt };
-        if (request.existing !== null || writtenAt !== stateOfNew.writtenAt) await saveState(row.id, state, trx);
-
-        return {
-          id: row.id as number,
-          documentId,
-          externalId: request.externalId,
-          title: row.title as string,
-          slug: row.slug as string,
-          updatedAt: state.writtenAt,
-          state,
-        };
+        if (write.relatedLinks) await replaceLinks(trx, catalog, draft ?? existing, write.relatedLinks);
+        return settle(trx, request, existing.documentId, draft, null);
       });
-
-      for (const [key, entry] of createdSections) catalog.sections.set(key, entry);
-      for (const [key, entry] of createdSources) catalog.sources.set(key, entry);
-      if (draftCreated) await announceCreated(draftCreated);
+      rememberNamed(catalog, created);
       return stored;
     },
 
