@@ -46,4 +46,5 @@ export const restrictGraphqlToPublished = (strapi: Core.Strapi) => {
   extension.use({ resolversConfig });
   // Private fields leave the output and filter types on their own, but not the mutation input.
   extension.shadowCRUD(ARTICLE_UID).field('importState').disable();
+  extension.shadowCRUD(ARTICLE_UID).field('importStamp').disable();
 };

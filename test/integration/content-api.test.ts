@@ -203,6 +203,7 @@ describe('the private import state', () => {
       const { status, body } = await get(path);
       expect(status, path).toBe(200);
       expect(allKeys(body).has('importState'), path).toBe(false);
+      expect(allKeys(body).has('importStamp'), path).toBe(false);
     }
   });
 
@@ -216,6 +217,9 @@ describe('the private import state', () => {
       '/api/sections?populate[articles][filters][importState][$notNull]=true',
       '/api/sections?populate[articles][sort]=importState',
       '/api/articles?sort=relatedLinks.article.importState',
+      '/api/articles?filters[importStamp][$notNull]=true',
+      '/api/articles?fields[0]=importStamp',
+      '/api/articles?sort=importStamp',
     ]) {
       const { status, body } = await get(path);
       expect(status, path).toBe(400);

@@ -36,6 +36,12 @@ describe('content model', () => {
     expect(attributes.sources).toMatchObject({ type: 'relation', relation: 'manyToMany', target: 'api::source.source', inversedBy: 'articles' });
     expect(attributes.relatedLinks).toMatchObject({ type: 'relation', relation: 'oneToMany', target: 'api::related-link.related-link', mappedBy: 'article' });
     expect(attributes.importState).toMatchObject({ private: true });
+    expect(attributes.importStamp).toMatchObject({ private: true });
+  });
+
+  it("indexes the drafts' import stamps, so that an unchanged import reads no article row", async () => {
+    const indexes = (await (app.strapi.db.dialect as any).schemaInspector.getIndexes('articles')) as Array<{ name: string; columns: string[] }>;
+    expect(indexes.find((index) => index.name === 'articles_import_catalog_idx')?.columns).toEqual(['published_at', 'external_id', 'updated_at', 'import_stamp']);
   });
 
   it('registers Section and Source without Draft & Publish, with inverse article relations', () => {

@@ -147,6 +147,7 @@ describe('changes after the first import', () => {
 
     const again = await runImport(app.strapi, dir);
     expect(itemFor(again, 'ferry_1')).toMatchObject({ outcome: 'unchanged', conflicts: ['standfirst'] });
+    expect(again.counts).toMatchObject({ unchanged: 2, conflicted: 1 });
 
     const forced = await runImport(app.strapi, dir, { force: true });
     expect(itemFor(forced, 'ferry_1')).toMatchObject({ outcome: 'updated', conflicts: [] });

@@ -1,8 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { ARTICLE_UID, SECTION_UID, SOURCE_UID } from '../constants';
-import { isImportState, type ImportState } from '../plan/state';
+import { isImportState, parseStamp, stampOf, type ImportStamp, type ImportState } from '../plan/state';
 import { sourceKey } from '../parse';
 import { titleKey } from '../utils/titles';
+
+/** What deciding that a capture is unchanged needs of its article's draft. */
+export interface StampedArticle {
+  id: number;
+  documentId: string;
+  externalId: string;
+  updatedAt: number;
+  stamp: ImportStamp | null;
+}
 
 export interface StoredArticle {
   id: number;
@@ -22,10 +32,17 @@ export interface StoredNamed {
 }
 
 /**
- * What is stored, loaded once per run so that deciding about an unchanged capture costs no
- * query. The importer keeps it current as it writes.
+ * What is stored, loaded once per run so that deciding about a capture costs no query. It
+ * comes in two parts. `stamps` is all an unchanged capture needs, read from one index and no
+ * article row (see `importStamp`). The rest — each draft's whole import state, its headline
+ * and slug, sections and sources — is loaded by `complete` when the run first needs more
+ * (a file that changed, or a new one). The importer keeps both current as it writes.
  */
 export interface Catalog {
+  /** externalId -> its draft's stamp. */
+  stamps: Map<string, StampedArticle>;
+  /** Whether `complete` loaded the rest. */
+  complete: boolean;
   articles: Map<string, StoredArticle>;
   slugs: Set<string>;
   /** storyKey -> externalId of the article that holds that story. */
@@ -39,30 +56,48 @@ export interface Catalog {
   lastArticleOrd: { section: Map<number, number>; sources: Map<number, number> };
 }
 
-const PAGE = 2000;
+const toMs = (value: unknown) => (value instanceof Date ? value.getTime() : typeof value === 'number' ? value : new Date(value as string).getTime());
 
-const toMs = (value: unknown) => (value instanceof Date ? value.getTime() : new Date(value as string).getTime());
+const byExternalId = (a: { externalId: string }, b: { externalId: string }) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0);
 
 const createCatalogService = ({ strapi }: { strapi: Core.Strapi }) => {
-  // Paged: a newsroom's archive can hold tens of thousands of articles.
-  const loadAllDrafts = async () => {
-    const rows: Array<Record<string, unknown>> = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await strapi.db.query(ARTICLE_UID).findMany({
-        where: { publishedAt: null },
-        select: ['id', 'documentId', 'externalId', 'title', 'slug', 'updatedAt', 'importState'],
-        orderBy: { id: 'asc' },
-        offset,
-        limit: PAGE,
-      });
-      rows.push(...page);
-      if (page.length < PAGE) return rows;
-    }
+  /** The articles table and its columns' names, from the database metadata. */
+  const articleTable = () => {
+    const meta = strapi.db.metadata.get(ARTICLE_UID);
+    const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+    const schema = strapi.db.getSchemaName();
+    const query = (): Knex.QueryBuilder => (schema ? strapi.db.connection(meta.tableName).withSchema(schema) : strapi.db.connection(meta.tableName));
+    return { query, column };
   };
 
-  return {
+  /**
+   * The drafts' stamps. Both selects read only columns an index holds (the schema's
+   * `articles_import_catalog_idx`, and Strapi's own documents index), so a database that can
+   * answers them from the indexes without reading an article's row, whose body is most of it.
+   */
+  const loadStamps = async (): Promise<StampedArticle[]> => {
+    const { query, column } = articleTable();
+    const drafts: Array<{ id: number; externalId: string; updatedAt: unknown; stamp: string | null }> = await query()
+      .select({ id: 'id', externalId: column('externalId'), updatedAt: column('updatedAt'), stamp: column('importStamp') })
+      .whereNull(column('publishedAt'));
+    // Every version's: a filter on publishedAt would make a database use the index above and
+    // read each row for its documentId.
+    const documentIds: Array<{ id: number; documentId: string }> = await query().select({ id: 'id', documentId: column('documentId') });
+    const documentIdOf = new Map(documentIds.map((row) => [Number(row.id), row.documentId]));
+    return drafts.map((row) => ({
+      id: Number(row.id),
+      documentId: documentIdOf.get(Number(row.id))!,
+      externalId: row.externalId,
+      updatedAt: toMs(row.updatedAt),
+      stamp: parseStamp(row.stamp),
+    }));
+  };
+
+  const service = {
     async load(): Promise<Catalog> {
       const catalog: Catalog = {
+        stamps: new Map(),
+        complete: false,
         articles: new Map(),
         slugs: new Set(),
         stories: new Map(),
@@ -71,31 +106,56 @@ const createCatalogService = ({ strapi }: { strapi: Core.Strapi }) => {
         sources: new Map(),
         lastArticleOrd: { section: new Map(), sources: new Map() },
       };
+      for (const article of await loadStamps()) catalog.stamps.set(article.externalId, article);
+      return catalog;
+    },
 
-      const drafts = (await loadAllDrafts()).map(
-        (row): StoredArticle => ({
-          id: row.id as number,
-          documentId: row.documentId as string,
-          externalId: row.externalId as string,
-          title: row.title as string,
-          slug: row.slug as string,
-          updatedAt: toMs(row.updatedAt),
-          state: isImportState(row.importState) ? row.importState : null,
-        })
-      );
-      drafts.sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
-      for (const article of drafts) this.remember(catalog, article);
+    /** Loads the rest of the catalog (see Catalog), once per run. */
+    async complete(catalog: Catalog) {
+      if (catalog.complete) return;
+      const { query, column } = articleTable();
+      // Columns that come before the body in a row: the body's bytes are not read.
+      const rows: Array<{ id: number; title: string; slug: string; state: unknown }> = await query()
+        .select({ id: 'id', title: column('title'), slug: column('slug'), state: column('importState') })
+        .whereNull(column('publishedAt'));
+      const stamped = new Map([...catalog.stamps.values()].map((article) => [article.id, article]));
+      const drafts: StoredArticle[] = [];
+      for (const row of rows) {
+        const article = stamped.get(Number(row.id));
+        if (!article) continue;
+        const state = typeof row.state === 'string' ? JSON.parse(row.state) : row.state;
+        drafts.push({ ...article, title: row.title, slug: row.slug, state: isImportState(state) ? state : null });
+      }
+      drafts.sort(byExternalId);
+      for (const article of drafts) service.remember(catalog, article);
 
       const sections = await strapi.db.query(SECTION_UID).findMany({ select: ['id', 'documentId', 'name', 'slug'] });
       for (const section of sections as StoredNamed[]) catalog.sections.set(section.slug, section);
       const sources = await strapi.db.query(SOURCE_UID).findMany({ select: ['id', 'documentId', 'name', 'slug'] });
       for (const source of sources as StoredNamed[]) catalog.sources.set(sourceKey(source.name), source);
+      catalog.complete = true;
+    },
 
-      return catalog;
+    /** The whole import states of these drafts (by row id), for what a stamp only flags. */
+    async statesOf(ids: number[]): Promise<Map<number, ImportState>> {
+      const { query, column } = articleTable();
+      const states = new Map<number, ImportState>();
+      for (let start = 0; start < ids.length; start += 400) {
+        const rows: Array<{ id: number; state: unknown }> = await query()
+          .select({ id: 'id', state: column('importState') })
+          .whereIn('id', ids.slice(start, start + 400));
+        for (const row of rows) {
+          const state = typeof row.state === 'string' ? JSON.parse(row.state) : row.state;
+          if (isImportState(state)) states.set(Number(row.id), state);
+        }
+      }
+      return states;
     },
 
     /** Adds or refreshes one article in the catalog (after a write, or while loading). */
     remember(catalog: Catalog, article: StoredArticle) {
+      const { id, documentId, externalId, updatedAt, state } = article;
+      catalog.stamps.set(externalId, { id, documentId, externalId, updatedAt, stamp: state ? stampOf(state) : null });
       catalog.articles.set(article.externalId, article);
       catalog.slugs.add(article.slug);
       if (article.state) catalog.stories.set(article.state.storyKey, article.externalId);
@@ -105,13 +165,25 @@ const createCatalogService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Takes back an article remembered before its write, when the write failed. */
     forget(catalog: Catalog, article: StoredArticle, storyKey: string) {
-      if (catalog.articles.get(article.externalId) === article) catalog.articles.delete(article.externalId);
+      if (catalog.articles.get(article.externalId) === article) {
+        catalog.articles.delete(article.externalId);
+        catalog.stamps.delete(article.externalId);
+      }
       catalog.slugs.delete(article.slug);
       if (catalog.stories.get(storyKey) === article.externalId) catalog.stories.delete(storyKey);
       const key = titleKey(article.title);
       if (catalog.titles.get(key) === article.documentId) catalog.titles.delete(key);
     },
+
+    /** External ids of imported drafts (with an import state) whose file this run did not see. */
+    missing(catalog: Catalog, seen: Map<string, string>) {
+      return [...catalog.stamps.values()]
+        .filter((article) => !seen.has(article.externalId) && (article.stamp !== null || (catalog.articles.get(article.externalId)?.state ?? null) !== null))
+        .map((article) => article.externalId)
+        .sort();
+    },
   };
+  return service;
 };
 
 export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -45,6 +45,8 @@ type CreateBatch = { add(entry: PendingCreate): void; flush(): Promise<void> };
 
 interface FileContext {
   catalog: Catalog;
+  /** Unchanged items whose article's state lists warnings or conflicts, to fill in after the loop. */
+  noted: Array<{ id: number; item: ReportItem }>;
   /** New articles waiting to be written together; everything else is written at once, after them. */
   pending: CreateBatch;
   dir: string;
@@ -182,27 +184,31 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     context.seen.set(externalId, file);
 
-    const existing = catalog.articles.get(externalId) ?? null;
-    const state = existing?.state ?? null;
+    const stamped = catalog.stamps.get(externalId) ?? null;
+    const stamp = stamped?.stamp ?? null;
     // No editor save since the last write, and no editor value that --force would replace.
     const untouchedSinceWrite =
-      state !== null &&
-      state.version === IMPORT_FORMAT_VERSION &&
-      existing!.updatedAt === state.writtenAt &&
-      !(options.force && (state.conflicts ?? []).length > 0);
-    const unchanged = () =>
-      item(file, externalId, { documentId: existing!.documentId, warnings: state!.warnings ?? [], conflicts: state!.conflicts ?? [] });
+      stamp !== null &&
+      stamp.version === IMPORT_FORMAT_VERSION &&
+      stamped!.updatedAt === stamp.writtenAt &&
+      !(options.force && stamp.hasConflicts);
+    const unchanged = () => {
+      const entry = item(file, externalId, { documentId: stamped!.documentId });
+      // The warnings and conflicts of the last write still stand: filled in after the loop.
+      if (stamp!.hasWarnings || stamp!.hasConflicts) context.noted.push({ id: stamped!.id, item: entry });
+      return entry;
+    };
 
     const fullPath = path.join(context.dir, file);
     const fileStamp = statStamp(fullPath);
     // The file as it was (same size and modification time): not even read. A copied or touched
     // file is read and compared by its bytes instead.
-    if (untouchedSinceWrite && fileStamp !== null && state!.fileStamp === fileStamp) return unchanged();
+    if (untouchedSinceWrite && fileStamp !== null && stamp!.fileStamp === fileStamp) return unchanged();
 
     const read = await readCaptureBytes(fullPath, { maxBytes: context.maxFileBytes });
     if (!read.ok) return fail(`${file}: ${read.reason}`);
     const rawHash = hashText(read.bytes);
-    if (untouchedSinceWrite && state!.rawHash === rawHash) return unchanged();
+    if (untouchedSinceWrite && stamp!.rawHash === rawHash) return unchanged();
 
     const decoded = decodeCapture(read.bytes);
     if (!decoded.ok) return fail(`${file}: ${decoded.reason}, so no headline`);
@@ -213,6 +219,11 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const desired = fieldsFromParsed(parsed.article);
     const tooLong = checkFieldLimits(desired);
     if (tooLong) return fail(`${file}: ${tooLong}`, warnings);
+
+    // From here on the run needs all it knows of what is stored.
+    await catalogs().complete(catalog);
+    const existing = catalog.articles.get(externalId) ?? null;
+    const state = existing?.state ?? null;
     const storyKey = storyKeyOf(desired);
 
     if (!existing) {
@@ -276,7 +287,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const items: ReportItem[] = [];
     const counts = emptyCounts();
     const pending = createBatch(catalog, counts);
-    const context = { catalog, pending, dir, seen: new Map<string, string>(), options, maxFileBytes: config.maxFileBytes };
+    const noted: FileContext['noted'] = [];
+    const context = { catalog, pending, noted, dir, seen: new Map<string, string>(), options, maxFileBytes: config.maxFileBytes };
 
     let lastYield = Date.now();
     for (const file of files) {
@@ -294,13 +306,20 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     await pending.flush();
 
+    if (noted.length > 0) {
+      const states = await catalogs().statesOf(noted.map((entry) => entry.id));
+      for (const { id, item: entry } of noted) {
+        subtractFromCounts(counts, entry);
+        entry.warnings = states.get(id)?.warnings ?? [];
+        entry.conflicts = states.get(id)?.conflicts ?? [];
+        addToCounts(counts, entry);
+      }
+    }
+
     const wrote = items.some((entry) => entry.outcome === 'created' || entry.outcome === 'updated');
     if (wrote && !options.dryRun) await writer().resolvePendingTargets(catalog);
 
-    const missing = [...catalog.articles.values()]
-      .filter((article) => article.state !== null && !context.seen.has(article.externalId))
-      .map((article) => article.externalId)
-      .sort();
+    const missing = catalogs().missing(catalog, context.seen);
     return { items, counts, missing };
   };
 

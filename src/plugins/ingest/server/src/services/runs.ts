@@ -45,55 +45,47 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  /**
+   * Records a run. The Query Engine, as the record is the plugin's own, stored as the Document
+   * Service stores an entry of a type without Draft & Publish (a documentId, publishedAt set).
+   */
+  const create = async (data: Record<string, unknown>): Promise<string> => {
+    const newDocumentId = (strapi.db.metadata.get(IMPORT_RUN_UID).attributes.documentId as { default: () => string }).default;
+    const documentId = newDocumentId();
+    const host = `${os.hostname()}:${process.pid}`;
+    await strapi.db.query(IMPORT_RUN_UID).createMany({ data: [{ ...data, documentId, host, publishedAt: new Date() }] });
+    return documentId;
+  };
+
+  /** Changes a run's record without reading it back (its items can be thousands). */
+  const update = async (documentId: string, data: Record<string, unknown>) => {
+    const given = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+    await strapi.db.query(IMPORT_RUN_UID).updateMany({ where: { documentId }, data: { ...given, updatedAt: new Date() } });
+  };
+
   return {
     async start(input: { trigger: Trigger; dryRun: boolean; dir: string }): Promise<string> {
       const now = new Date();
-      const run = await runs().create({
-        data: { ...input, status: 'running', startedAt: now, heartbeatAt: now, host: `${os.hostname()}:${process.pid}` } as never,
-      });
-      return run.documentId;
+      return create({ ...input, status: 'running', startedAt: now, heartbeatAt: now });
     },
 
     async heartbeat(documentId: string) {
-      await strapi.db.query(IMPORT_RUN_UID).update({ where: { documentId }, data: { heartbeatAt: new Date() } });
+      await update(documentId, { heartbeatAt: new Date() });
     },
 
     async finish(documentId: string, report: ImportReport, status: RunStatus = 'succeeded') {
-      await runs().update({
-        documentId,
-        data: {
-          status,
-          finishedAt: new Date(report.finishedAt),
-          counts: report.counts,
-          items: report.items,
-          missing: report.missing,
-        } as never,
-      });
+      await update(documentId, { status, finishedAt: new Date(report.finishedAt), counts: report.counts, items: report.items, missing: report.missing });
     },
 
     async fail(documentId: string, error: string, partial?: Partial<ImportReport>) {
-      await runs().update({
-        documentId,
-        data: { status: 'failed', finishedAt: new Date(), error, counts: partial?.counts, items: partial?.items } as never,
-      });
+      await update(documentId, { status: 'failed', finishedAt: new Date(), error, counts: partial?.counts, items: partial?.items });
     },
 
     /** A run that did not start because another held the lock (a scheduled run on a second server). */
     async skipped(input: { trigger: Trigger; dryRun: boolean; dir: string; reason: string }) {
       const now = new Date();
-      const run = await runs().create({
-        data: {
-          trigger: input.trigger,
-          dryRun: input.dryRun,
-          dir: input.dir,
-          status: 'skipped',
-          startedAt: now,
-          finishedAt: now,
-          host: `${os.hostname()}:${process.pid}`,
-          error: input.reason,
-        } as never,
-      });
-      return run.documentId;
+      const { reason, ...run } = input;
+      return create({ ...run, status: 'skipped', startedAt: now, finishedAt: now, error: reason });
     },
 
     closeInterrupted,

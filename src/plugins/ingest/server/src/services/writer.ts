@@ -6,7 +6,7 @@ import { sourceKey } from '../parse';
 import { toBlocks, type ArticleFields, type LinkFields } from '../plan/fields';
 import type { ArticlePlan } from '../plan/plan-article';
 import { nameSlug } from '../plan/slug';
-import type { ImportState } from '../plan/state';
+import { formatStamp, stampOf, type ImportState } from '../plan/state';
 import { uniqueSlug } from '../plan/unique-slug';
 import { titleKey } from '../utils/titles';
 import type { Catalog, StoredArticle, StoredNamed } from './catalog';
@@ -166,13 +166,15 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.eventHub.emit('entry.create', { model: model.modelName, uid: model.uid, entry: sanitized });
   };
 
-  /** Straight to the column: the state is bookkeeping, and an update through Strapi would move updatedAt. */
+  /** Straight to the columns: the state is bookkeeping, and an update through Strapi would move updatedAt. */
   const saveState = async (id: number, state: ImportState, trx?: Knex.Transaction) => {
     const meta = strapi.db.metadata.get(ARTICLE_UID);
-    const column = (meta.attributes.importState as { columnName?: string }).columnName ?? 'import_state';
+    const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
     const table = trx ? trx(meta.tableName) : strapi.db.getConnection(meta.tableName);
     const schema = strapi.db.getSchemaName();
-    await (trx && schema ? table.withSchema(schema) : table).where({ id }).update({ [column]: JSON.stringify(state) });
+    await (trx && schema ? table.withSchema(schema) : table)
+      .where({ id })
+      .update({ [column('importState')]: JSON.stringify(state), [column('importStamp')]: formatStamp(stampOf(state)) });
   };
 
   /** The section and sources a write names, found or created (new ones collected in `created`). */
@@ -243,6 +245,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
           externalId: request.externalId,
           slug: request.slug,
           importState: state,
+          importStamp: formatStamp(stampOf(state)),
           createdAt,
           updatedAt: createdAt,
         };

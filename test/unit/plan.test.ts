@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleFields } from '../../src/plugins/ingest/server/src/plan/fields';
+import { hashFields, planArticleWrite } from '../../src/plugins/ingest/server/src/plan/plan-article';
+import { formatStamp, parseStamp, stampOf, type ImportState } from '../../src/plugins/ingest/server/src/plan/state';
+
+const article = (overrides: Partial<ArticleFields> = {}): ArticleFields => ({
+  title: 'Harbour ferry line adds night crossings',
+  standfirst: 'Ferries will run until 2 am on weekends.',
+  publicationDate: '2025-05-01',
+  readingTimeMinutes: 2,
+  imageCaption: 'A ferry at the pier',
+  imageCredit: 'Reuters',
+  byline: null,
+  section: 'TRAVEL',
+  sources: ['TRT World', 'Agencies'],
+  body: [{ type: 'paragraph', text: 'The first paragraph.' }],
+  relatedLinks: [{ kind: 'explore', position: 0, title: 'Another story', publisher: '' }],
+  ...overrides,
+});
+
+describe('planArticleWrite', () => {
+  it('creates everything when nothing is stored', () => {
+    const desired = article();
+    const plan = planArticleWrite({ desired, current: null, lastWritten: null, force: false });
+    expect(plan).toEqual({ action: 'create', write: desired, conflicts: [], fields: hashFields(desired) });
+  });
+
+  it('writes nothing when the stored article already matches, however its relations are spelled', () => {
+    const stored = article({ section: 'travel', sources: ['Agencies', 'TRT World'] });
+    const plan = planArticleWrite({ desired: article(), current: stored, lastWritten: hashFields(article()), force: false });
+    expect(plan.action).toBe('unchanged');
+    expect(plan.write).toEqual({});
+  });
+
+  it('writes only the fields the capture changed', () => {
+    const before = article();
+    const plan = planArticleWrite({
+      desired: article({ standfirst: 'Ferries will run until 3 am.' }),
+      current: before,
+      lastWritten: hashFields(before),
+      force: false,
+    });
+    expect(plan).toMatchObject({ action: 'update', write: { standfirst: 'Ferries will run until 3 am.' }, conflicts: [] });
+    expect(plan.fields.standfirst).toBe(hashFields(article({ standfirst: 'Ferries will run until 3 am.' })).standfirst);
+  });
+
+  it("keeps an editor's field as a conflict and still takes the others; force takes them all", () => {
+    const imported = article();
+    const edited = article({ standfirst: 'Edited by the night desk.' });
+    const desired = article({ standfirst: 'Ferries will run until 4 am.', title: 'Harbour ferry line adds more crossings' });
+    const plan = planArticleWrite({ desired, current: edited, lastWritten: hashFields(imported), force: false });
+    expect(plan).toMatchObject({ action: 'update', write: { title: desired.title }, conflicts: ['standfirst'] });
+    // What the import last wrote stays remembered for the kept field.
+    expect(plan.fields.standfirst).toBe(hashFields(imported).standfirst);
+
+    const forced = planArticleWrite({ desired, current: edited, lastWritten: hashFields(imported), force: true });
+    expect(forced).toMatchObject({ action: 'update', write: { title: desired.title, standfirst: desired.standfirst }, conflicts: [] });
+  });
+
+  it('counts a field with no memory of its last write as the import own (an article made by hand)', () => {
+    const plan = planArticleWrite({ desired: article(), current: article({ byline: 'By hand' }), lastWritten: {}, force: false });
+    expect(plan).toMatchObject({ action: 'update', write: { byline: null }, conflicts: [] });
+  });
+});
+
+describe('the import stamp', () => {
+  const state: ImportState = {
+    version: 1,
+    rawHash: 'bcbe3c8f63da587e11f4756db6ce107a',
+    fileStamp: '4641:1795868356546.3276',
+    storyKey: 'df645bfd2ab3aa3be5a38ccae00e5a1b',
+    file: 'nested/story.txt',
+    warnings: [],
+    conflicts: [],
+    fields: {},
+    writtenAt: 1795868882943,
+  };
+
+  it('reads back what it wrote, flags included', () => {
+    expect(parseStamp(formatStamp(stampOf(state)))).toEqual({
+      version: 1,
+      writtenAt: 1795868882943,
+      rawHash: 'bcbe3c8f63da587e11f4756db6ce107a',
+      fileStamp: '4641:1795868356546.3276',
+      hasWarnings: false,
+      hasConflicts: false,
+    });
+    const noted = { ...state, fileStamp: null, warnings: ['no dateline'], conflicts: ['title' as const] };
+    expect(parseStamp(formatStamp(stampOf(noted)))).toMatchObject({ fileStamp: null, hasWarnings: true, hasConflicts: true });
+  });
+
+  it('fits the varchar(255) column it is stored in', () => {
+    const long = { ...state, fileStamp: `${Number.MAX_SAFE_INTEGER}:${Number.MAX_VALUE}`, warnings: ['w'], conflicts: ['title' as const] };
+    expect(formatStamp(stampOf(long)).length).toBeLessThan(255);
+  });
+
+  it('is null for no stamp or anything it did not write', () => {
+    for (const text of [null, undefined, '', 'garbage', '1 2 3', '1 x bcbe - 1:2', 42]) expect(parseStamp(text)).toBeNull();
+  });
+});
