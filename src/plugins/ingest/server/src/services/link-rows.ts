@@ -191,6 +191,16 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const part of chunks(rows)) await table(trx, join.name).insert(part);
     },
 
+    /** The ids of the links an article row (a draft or a published version) shows. */
+    async linkIdsOf(articleRowId: number): Promise<number[]> {
+      const join = joinTable('article');
+      // In the transaction under way, if any (a nested one is that one).
+      const rows: Array<{ id: number }> = await strapi.db.transaction(({ trx }) =>
+        table(trx, join.name).select({ id: join.joinColumn.name }).where(join.inverseJoinColumn.name, articleRowId)
+      );
+      return rows.map((row) => Number(row.id));
+    },
+
     /** The draft row `draftId` lets go of these links (the published version keeps them). */
     async detachFromArticle(trx: Knex.Transaction, draftId: number, linkIds: number[]) {
       if (linkIds.length === 0) return;

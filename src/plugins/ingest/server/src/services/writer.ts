@@ -73,12 +73,24 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return target && target !== ownDocumentId ? target : null;
   };
 
-  const linksOf = async (articleDocumentId: string, version: 'draft' | 'published') =>
-    (await strapi.db.query(RELATED_LINK_UID).findMany({
-      where: { article: { documentId: articleDocumentId, publishedAt: version === 'draft' ? null : { $notNull: true } } },
+  /**
+   * The links one version of an article shows. Found through the join table by the version's
+   * row id: a filter on the article through the relation makes the Query Engine's join read
+   * every link there is.
+   */
+  const linksOf = async (articleDocumentId: string, version: 'draft' | 'published'): Promise<StoredLink[]> => {
+    const row = await strapi.db.query(ARTICLE_UID).findOne({
+      where: { documentId: articleDocumentId, publishedAt: version === 'draft' ? null : { $notNull: true } },
+      select: ['id'],
+    });
+    const ids = row ? await linkRows().linkIdsOf(row.id as number) : [];
+    if (ids.length === 0) return [];
+    return (await strapi.db.query(RELATED_LINK_UID).findMany({
+      where: { id: { $in: ids } },
       select: ['id', 'documentId', 'kind', 'position', 'title', 'publisher'],
       populate: { target: { select: ['documentId'] } },
     })) as StoredLink[];
+  };
 
   /**
    * Rewrites the draft's links to match `links`, reusing the stored entries in order: changed
