@@ -19,6 +19,7 @@ import { titleKey } from '../utils/titles';
 import type { Catalog, StoredArticle } from './catalog';
 import type { ArticleWrite } from './writer';
 import { addToCounts, emptyCounts, subtractFromCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
+import { newDocumentId } from '../utils/document-id';
 
 export interface RunOptions {
   trigger: Trigger;
@@ -262,7 +263,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const request: ArticleWrite = { externalId, slug, existing, plan, state: stateBase, publish: options.publish };
     if (!existing) {
       // Written with the next batch; later files already see its slug, story and headline.
-      request.documentId = writer().newArticleDocumentId();
+      request.documentId = newDocumentId();
       const provisional: StoredArticle = { id: 0, documentId: request.documentId, externalId, title: desired.title, slug, updatedAt: 0, state: null };
       catalogs().remember(catalog, provisional);
       catalog.stories.set(storyKey, externalId);

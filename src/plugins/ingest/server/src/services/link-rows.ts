@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_UID, RELATED_LINK_UID } from '../constants';
+import { newDocumentId } from '../utils/document-id';
 
 /** A related link as the importer writes it; `target` is the target article's documentId. */
 export interface LinkRow {
@@ -36,7 +37,7 @@ const chunks = <T>(items: T[], size = CHUNK): T[][] => {
  * `transform/relations/utils/dp`). Its `article` is the draft only, as the Document Service
  * does when told `status: 'draft'`: the published version shows a card only once an editor
  * publishes. The `article` relation's join row carries the link's place in the article's
- * `relatedLinks` (1, 2, 3…, after the last one already there). Links get a documentId from the model's own generator and a
+ * `relatedLinks` (1, 2, 3…, after the last one already there). Links get a documentId shaped as Strapi's (utils/document-id) and a
  * `publishedAt` from the model's default, as `createMany` applies them. Table and column names
  * come from the database metadata, never spelled here.
  */
@@ -108,8 +109,6 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async insertLinks(trx: Knex.Transaction, entries: Array<{ draftId: number; links: LinkRow[]; isNewDraft: boolean }>) {
       const withLinks = entries.filter((entry) => entry.links.length > 0);
       if (withLinks.length === 0) return;
-      // The generator Strapi gives every model's documentId (cuid2), as the Document Service uses it.
-      const newDocumentId = (linkMeta().attributes.documentId as { default: () => string }).default;
       const data = withLinks.flatMap((entry) =>
         entry.links.map(({ kind, position, title, publisher }) => ({ documentId: newDocumentId(), kind, position, title, publisher }))
       );

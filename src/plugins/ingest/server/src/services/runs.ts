@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { IMPORT_RUN_UID } from '../constants';
 import { getIngestConfig } from '../config/read';
 import type { ImportReport, ReportCounts, Trigger } from './report';
+import { newDocumentId } from '../utils/document-id';
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
 
@@ -50,7 +51,6 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Service stores an entry of a type without Draft & Publish (a documentId, publishedAt set).
    */
   const create = async (data: Record<string, unknown>): Promise<string> => {
-    const newDocumentId = (strapi.db.metadata.get(IMPORT_RUN_UID).attributes.documentId as { default: () => string }).default;
     const documentId = newDocumentId();
     const host = `${os.hostname()}:${process.pid}`;
     await strapi.db.query(IMPORT_RUN_UID).createMany({ data: [{ ...data, documentId, host, publishedAt: new Date() }] });

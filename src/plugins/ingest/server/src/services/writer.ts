@@ -12,6 +12,7 @@ import { titleKey } from '../utils/titles';
 import type { Catalog, StoredArticle, StoredNamed } from './catalog';
 import type { LinkRow } from './link-rows';
 import { getService } from '../utils';
+import { newDocumentId } from '../utils/document-id';
 
 export interface ArticleWrite {
   externalId: string;
@@ -21,7 +22,7 @@ export interface ArticleWrite {
   plan: ArticlePlan;
   state: Omit<ImportState, 'writtenAt' | 'fields'>;
   publish: boolean;
-  /** A new article's documentId, when the caller chose it (newArticleDocumentId); default: a new one. */
+  /** A new article's documentId, when the caller chose it; default: a new one. */
   documentId?: string;
 }
 
@@ -149,7 +150,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * New articles' draft rows and their section and sources join rows, as the Document Service
-   * stores them (documentId from the model's generator, publishedAt null, the order columns),
+   * stores them (a documentId shaped as Strapi's, publishedAt null, the order columns),
    * written in a few multi-row inserts, without its per-entry validation and reloads, most of a
    * cold import's time: the importer checked the values itself (plan/limits).
    * test/integration/article-rows.test.ts compares the rows with the Document Service's.
@@ -232,8 +233,6 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { id: row.id as number, documentId, externalId: request.externalId, title: row.title as string, slug: row.slug as string, updatedAt: writtenAt, state };
   };
 
-  const newArticleDocumentId = () => (strapi.db.metadata.get(ARTICLE_UID).attributes.documentId as { default: () => string }).default();
-
   /**
    * Creates new articles (their drafts), their links and any new section or source, all in
    * one transaction: a crash leaves all of them or none. The importer sends a batch of them
@@ -253,7 +252,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         const state: ImportState = { ...request.state, fields: request.plan.fields, writtenAt: createdAt.getTime() };
         const fields = {
           ...scalarData(request.plan.write),
-          documentId: request.documentId ?? newArticleDocumentId(),
+          documentId: request.documentId ?? newDocumentId(),
           externalId: request.externalId,
           slug: request.slug,
           importState: state,
@@ -284,7 +283,6 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    newArticleDocumentId,
     createArticles,
 
     /** Updates only what the import remembers of an article (its content did not change). */
