@@ -81,6 +81,7 @@ describe('the import stamp', () => {
       version: 1,
       writtenAt: 1795868882943,
       rawHash: 'bcbe3c8f63da587e11f4756db6ce107a',
+      storyKey: 'df645bfd2ab3aa3be5a38ccae00e5a1b',
       fileStamp: '4641:1795868356546.3276',
       hasWarnings: false,
       hasConflicts: false,
@@ -95,6 +96,6 @@ describe('the import stamp', () => {
   });
 
   it('is null for no stamp or anything it did not write', () => {
-    for (const text of [null, undefined, '', 'garbage', '1 2 3', '1 x bcbe - 1:2', 42]) expect(parseStamp(text)).toBeNull();
+    for (const text of [null, undefined, '', 'garbage', '1 2 3', '1 x bcbe df64 - 1:2', '1 2 bcbe - 1:2', 42]) expect(parseStamp(text)).toBeNull();
   });
 });

@@ -21,6 +21,13 @@ export { sourceKey } from './sources';
  * external id and names the file in a failure's reason. Pure: no I/O, no Strapi.
  */
 export function parseCapture(text: string, fileName: string): ParseResult {
+  // The parts are cut from the capture's text, and a string cut from another keeps all of it
+  // in memory: a copy lets a batch of articles waiting to be written, or a report quoting
+  // warnings, hold what they need and not every capture's whole text.
+  return structuredClone(parseText(text, fileName));
+}
+
+function parseText(text: string, fileName: string): ParseResult {
   const externalId = externalIdOf(fileName);
   const fail = (reason: string): ParseResult => ({
     outcome: 'failed',

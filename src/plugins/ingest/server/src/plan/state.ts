@@ -33,14 +33,17 @@ export const isImportState = (value: unknown): value is ImportState =>
   typeof (value as ImportState).fields === 'object';
 
 /**
- * The part of the import state that decides an unchanged capture, in one short private column
- * (`importStamp`) that a database index covers together with `externalId` and `updatedAt`: an
- * import that finds nothing changed reads that index only, never the articles' rows.
+ * The part of the import state a run needs for every article — to decide an unchanged capture,
+ * to know a story already imported — in one short private column (`importStamp`) that a
+ * database index covers together with `externalId` and `updatedAt`: an import that finds
+ * nothing changed reads that index only, never the articles' rows. The whole state (field
+ * hashes, warnings…) is read only for the articles a run looks at more closely.
  */
 export interface ImportStamp {
   version: number;
   writtenAt: number;
   rawHash: string;
+  storyKey: string;
   fileStamp: string | null;
   /** The state lists warnings: an unchanged capture reports them, so read the whole state. */
   hasWarnings: boolean;
@@ -52,28 +55,30 @@ export const stampOf = (state: ImportState): ImportStamp => ({
   version: state.version,
   writtenAt: state.writtenAt,
   rawHash: state.rawHash,
+  storyKey: state.storyKey,
   fileStamp: state.fileStamp ?? null,
   hasWarnings: (state.warnings ?? []).length > 0,
   hasConflicts: (state.conflicts ?? []).length > 0,
 });
 
-/** `version writtenAt rawHash flags fileStamp`, e.g. `1 1764322800000 9f2c… wc 5120:1764322799000.5`. */
+/** `version writtenAt rawHash storyKey flags fileStamp`, e.g. `1 1764322800000 9f2c… df64… wc 5120:1764322799000.5`. */
 export const formatStamp = (stamp: ImportStamp): string => {
   const flags = `${stamp.hasWarnings ? 'w' : ''}${stamp.hasConflicts ? 'c' : ''}` || '-';
-  return [stamp.version, stamp.writtenAt, stamp.rawHash, flags, stamp.fileStamp ?? ''].join(' ');
+  return [stamp.version, stamp.writtenAt, stamp.rawHash, stamp.storyKey, flags, stamp.fileStamp ?? ''].join(' ');
 };
 
 /** The stamp `formatStamp` wrote, or null for anything else (no stamp, or one from another format). */
 export const parseStamp = (text: unknown): ImportStamp | null => {
   if (typeof text !== 'string') return null;
-  const match = /^(\d+) (\d+) ([0-9a-f]+) ([wc]{1,2}|-) (\S*)$/.exec(text);
+  const match = /^(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([wc]{1,2}|-) (\S*)$/.exec(text);
   if (!match) return null;
   return {
     version: Number(match[1]),
     writtenAt: Number(match[2]),
     rawHash: match[3],
-    hasWarnings: match[4].includes('w'),
-    hasConflicts: match[4].includes('c'),
-    fileStamp: match[5] === '' ? null : match[5],
+    storyKey: match[4],
+    hasWarnings: match[5].includes('w'),
+    hasConflicts: match[5].includes('c'),
+    fileStamp: match[6] === '' ? null : match[6],
   };
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_UID, SECTION_UID, SOURCE_UID } from '../constants';
-import { isImportState, parseStamp, stampOf, type ImportStamp, type ImportState } from '../plan/state';
+import { isImportState, parseStamp, type ImportStamp, type ImportState } from '../plan/state';
 import { sourceKey } from '../parse';
 import { titleKey } from '../utils/titles';
 
@@ -14,14 +14,9 @@ export interface StampedArticle {
   stamp: ImportStamp | null;
 }
 
-export interface StoredArticle {
-  id: number;
-  documentId: string;
-  externalId: string;
+export interface StoredArticle extends StampedArticle {
   title: string;
   slug: string;
-  updatedAt: number;
-  state: ImportState | null;
 }
 
 export interface StoredNamed {
@@ -34,9 +29,10 @@ export interface StoredNamed {
 /**
  * What is stored, loaded once per run so that deciding about a capture costs no query. It
  * comes in two parts. `stamps` is all an unchanged capture needs, read from one index and no
- * article row (see `importStamp`). The rest — each draft's whole import state, its headline
- * and slug, sections and sources — is loaded by `complete` when the run first needs more
- * (a file that changed, or a new one). The importer keeps both current as it writes.
+ * article row (see `importStamp`). The rest — each draft's headline and slug, sections and
+ * sources — is loaded by `complete` when the run first needs more (a file that changed, or a
+ * new one). An article's whole import state is read when its capture is (`stateOf`). The
+ * importer keeps the catalog current as it writes.
  */
 export interface Catalog {
   /** externalId -> its draft's stamp. */
@@ -115,16 +111,14 @@ const createCatalogService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (catalog.complete) return;
       const { query, column } = articleTable();
       // Columns that come before the body in a row: the body's bytes are not read.
-      const rows: Array<{ id: number; title: string; slug: string; state: unknown }> = await query()
-        .select({ id: 'id', title: column('title'), slug: column('slug'), state: column('importState') })
+      const rows: Array<{ id: number; title: string; slug: string }> = await query()
+        .select({ id: 'id', title: column('title'), slug: column('slug') })
         .whereNull(column('publishedAt'));
       const stamped = new Map([...catalog.stamps.values()].map((article) => [article.id, article]));
       const drafts: StoredArticle[] = [];
       for (const row of rows) {
         const article = stamped.get(Number(row.id));
-        if (!article) continue;
-        const state = typeof row.state === 'string' ? JSON.parse(row.state) : row.state;
-        drafts.push({ ...article, title: row.title, slug: row.slug, state: isImportState(state) ? state : null });
+        if (article) drafts.push({ ...article, title: row.title, slug: row.slug });
       }
       drafts.sort(byExternalId);
       for (const article of drafts) service.remember(catalog, article);
@@ -134,6 +128,11 @@ const createCatalogService = ({ strapi }: { strapi: Core.Strapi }) => {
       const sources = await strapi.db.query(SOURCE_UID).findMany({ select: ['id', 'documentId', 'name', 'slug'] });
       for (const source of sources as StoredNamed[]) catalog.sources.set(sourceKey(source.name), source);
       catalog.complete = true;
+    },
+
+    /** An article's whole import state, or null (made by hand, or by an older importer). */
+    async stateOf(article: StampedArticle): Promise<ImportState | null> {
+      return (await service.statesOf([article.id])).get(article.id) ?? null;
     },
 
     /** The whole import states of these drafts (by row id), for what a stamp only flags. */
@@ -154,11 +153,11 @@ const createCatalogService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Adds or refreshes one article in the catalog (after a write, or while loading). */
     remember(catalog: Catalog, article: StoredArticle) {
-      const { id, documentId, externalId, updatedAt, state } = article;
-      catalog.stamps.set(externalId, { id, documentId, externalId, updatedAt, stamp: state ? stampOf(state) : null });
+      const { id, documentId, externalId, updatedAt, stamp } = article;
+      catalog.stamps.set(externalId, { id, documentId, externalId, updatedAt, stamp });
       catalog.articles.set(article.externalId, article);
       catalog.slugs.add(article.slug);
-      if (article.state) catalog.stories.set(article.state.storyKey, article.externalId);
+      if (stamp) catalog.stories.set(stamp.storyKey, article.externalId);
       const key = titleKey(article.title);
       if (!catalog.titles.has(key)) catalog.titles.set(key, article.documentId);
     },
@@ -175,10 +174,10 @@ const createCatalogService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (catalog.titles.get(key) === article.documentId) catalog.titles.delete(key);
     },
 
-    /** External ids of imported drafts (with an import state) whose file this run did not see. */
+    /** External ids of imported drafts whose file this run did not see. */
     missing(catalog: Catalog, seen: Map<string, string>) {
       return [...catalog.stamps.values()]
-        .filter((article) => !seen.has(article.externalId) && (article.stamp !== null || (catalog.articles.get(article.externalId)?.state ?? null) !== null))
+        .filter((article) => !seen.has(article.externalId) && article.stamp !== null)
         .map((article) => article.externalId)
         .sort();
     },

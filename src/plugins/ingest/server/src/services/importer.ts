@@ -224,7 +224,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     // From here on the run needs all it knows of what is stored.
     await catalogs().complete(catalog);
     const existing = catalog.articles.get(externalId) ?? null;
-    const state = existing?.state ?? null;
+    const state = existing ? await catalogs().stateOf(existing) : null;
     const storyKey = storyKeyOf(desired);
 
     if (!existing) {
@@ -243,10 +243,12 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp, storyKey, file, warnings, conflicts: plan.conflicts };
 
     if (plan.action === 'unchanged') {
-      if (!options.dryRun && existing && (!state || state.rawHash !== rawHash || state.version !== IMPORT_FORMAT_VERSION)) {
+      const known = existing?.stamp;
+      if (!options.dryRun && existing && (!known || known.rawHash !== rawHash || known.version !== IMPORT_FORMAT_VERSION)) {
         await context.pending.flush();
         // Same content from different bytes (re-saved with CRLF, say): remember the bytes only.
         await writer().rememberState(existing, { ...stateBase, fields: plan.fields, writtenAt: state?.writtenAt ?? existing.updatedAt });
+        catalogs().remember(catalog, existing);
       }
       return item(file, externalId, { documentId: existing?.documentId ?? null, warnings, conflicts: plan.conflicts });
     }
@@ -264,7 +266,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!existing) {
       // Written with the next batch; later files already see its slug, story and headline.
       request.documentId = newDocumentId();
-      const provisional: StoredArticle = { id: 0, documentId: request.documentId, externalId, title: desired.title, slug, updatedAt: 0, state: null };
+      const provisional: StoredArticle = { id: 0, documentId: request.documentId, externalId, title: desired.title, slug, updatedAt: 0, stamp: null };
       catalogs().remember(catalog, provisional);
       catalog.stories.set(storyKey, externalId);
       const created = item(file, externalId, { outcome, documentId: request.documentId, warnings, conflicts: plan.conflicts });

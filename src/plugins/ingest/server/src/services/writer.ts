@@ -230,7 +230,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const writtenAt = new Date(row.updatedAt as string).getTime();
     const state: ImportState = { ...request.state, fields: request.plan.fields, writtenAt };
     if (carried?.writtenAt !== writtenAt) await saveState(row.id, state, trx);
-    return { id: row.id as number, documentId, externalId: request.externalId, title: row.title as string, slug: row.slug as string, updatedAt: writtenAt, state };
+    return { id: row.id as number, documentId, externalId: request.externalId, title: row.title as string, slug: row.slug as string, updatedAt: writtenAt, stamp: stampOf(state) };
   };
 
   /**
@@ -288,7 +288,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Updates only what the import remembers of an article (its content did not change). */
     async rememberState(article: StoredArticle, state: ImportState) {
       await saveState(article.id, state);
-      article.state = state;
+      article.stamp = stampOf(state);
     },
 
     /**
