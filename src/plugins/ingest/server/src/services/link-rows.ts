@@ -98,6 +98,20 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return data.map((row) => byDocumentId.get(row.documentId)!);
   };
 
+  /** The largest value of `orderColumn` in a join table for each of `ids` in `column` (absent: none yet). */
+  const lastOrdOf = async (trx: Knex.Transaction, tableName: string, column: string, orderColumn: string, ids: number[]) => {
+    const last = new Map<number, number>();
+    for (const part of chunks(ids)) {
+      const rows: Array<{ id: number; ord: number | null }> = await table(trx, tableName)
+        .select({ id: column })
+        .max({ ord: orderColumn })
+        .whereIn(column, part)
+        .groupBy(column);
+      for (const row of rows) last.set(Number(row.id), Number(row.ord ?? 0));
+    }
+    return last;
+  };
+
   return {
     createRows,
 
@@ -116,16 +130,8 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const join = joinTable('article');
       const orderColumn = join.inverseOrderColumnName!;
-      const lastOrd = new Map<number, number>();
       const older = withLinks.filter((entry) => !entry.isNewDraft).map((entry) => entry.draftId);
-      for (const part of chunks(older)) {
-        const rows: Array<{ draft: number; ord: number | null }> = await table(trx, join.name)
-          .select({ draft: join.inverseJoinColumn.name })
-          .max({ ord: orderColumn })
-          .whereIn(join.inverseJoinColumn.name, part)
-          .groupBy(join.inverseJoinColumn.name);
-        for (const row of rows) lastOrd.set(Number(row.draft), Number(row.ord ?? 0));
-      }
+      const lastOrd = await lastOrdOf(trx, join.name, join.inverseJoinColumn.name, orderColumn, older);
 
       const rows: Array<Record<string, number>> = [];
       const created: Array<{ id: number; target: string | null }> = [];
@@ -165,15 +171,8 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const inverseOrder = join.inverseOrderColumnName;
       const unknown = [...new Set(owners.flatMap((owner) => owner.targetIds))].filter((targetId) => !lastOrd.has(targetId));
       if (inverseOrder) {
-        for (const part of chunks(unknown)) {
-          const last: Array<{ target: number; ord: number | null }> = await table(trx, join.name)
-            .select({ target: join.inverseJoinColumn.name })
-            .max({ ord: inverseOrder })
-            .whereIn(join.inverseJoinColumn.name, part)
-            .groupBy(join.inverseJoinColumn.name);
-          for (const targetId of part) lastOrd.set(targetId, 0);
-          for (const row of last) lastOrd.set(Number(row.target), Number(row.ord ?? 0));
-        }
+        const last = await lastOrdOf(trx, join.name, join.inverseJoinColumn.name, inverseOrder, unknown);
+        for (const targetId of unknown) lastOrd.set(targetId, last.get(targetId) ?? 0);
       }
       const rows = owners.flatMap(({ ownerId, targetIds }) =>
         targetIds.map((targetId, index) => {
