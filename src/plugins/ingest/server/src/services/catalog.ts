@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { ARTICLE_UID, SECTION_UID, SOURCE_UID } from '../constants';
 import { isImportState, parseStamp, type ImportStamp, type ImportState } from '../plan/state';
 import { sourceKey } from '../parse';
 import { titleKey } from '../utils/titles';
+import { columnOf, tableQuery } from '../utils/tables';
 
 /** What deciding that a capture is unchanged needs of its article's draft. */
 export interface StampedArticle {
@@ -59,11 +59,8 @@ const byExternalId = (a: { externalId: string }, b: { externalId: string }) => (
 const createCatalogService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The articles table and its columns' names, from the database metadata. */
   const articleTable = () => {
-    const meta = strapi.db.metadata.get(ARTICLE_UID);
-    const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-    const schema = strapi.db.getSchemaName();
-    const query = (): Knex.QueryBuilder => (schema ? strapi.db.connection(meta.tableName).withSchema(schema) : strapi.db.connection(meta.tableName));
-    return { query, column };
+    const { tableName } = strapi.db.metadata.get(ARTICLE_UID);
+    return { query: () => tableQuery(strapi, tableName), column: (attribute: string) => columnOf(strapi, ARTICLE_UID, attribute) };
   };
 
   /**

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_UID, RELATED_LINK_UID } from '../constants';
 import { newDocumentId } from '../utils/document-id';
+import { columnOf, tableQuery } from '../utils/tables';
 
 /** A related link as the importer writes it; `target` is the target article's documentId. */
 export interface LinkRow {
@@ -45,17 +46,12 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const linkMeta = () => strapi.db.metadata.get(RELATED_LINK_UID);
   const joinTable = (attribute: 'article' | 'target') =>
     (linkMeta().attributes[attribute] as unknown as { joinTable: JoinTable }).joinTable;
-  const columnOf = (uid: string, attribute: string) =>
-    (strapi.db.metadata.get(uid).attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-  const table = (trx: Knex.Transaction | Knex, name: string) => {
-    const schema = strapi.db.getSchemaName();
-    return schema ? trx(name).withSchema(schema) : trx(name);
-  };
+  const table = (trx: Knex.Transaction, name: string) => tableQuery(strapi, name, trx);
 
   /** documentId -> ids of its rows (draft and published versions). */
   const articleRowIds = async (trx: Knex.Transaction, documentIds: string[]) => {
     const meta = strapi.db.metadata.get(ARTICLE_UID);
-    const documentIdColumn = columnOf(ARTICLE_UID, 'documentId');
+    const documentIdColumn = columnOf(strapi, ARTICLE_UID, 'documentId');
     const ids = new Map<string, number[]>();
     for (const part of chunks([...new Set(documentIds)])) {
       const rows: Array<{ id: number; documentId: string }> = await table(trx, meta.tableName)

@@ -13,6 +13,7 @@ import type { Catalog, StoredArticle, StoredNamed } from './catalog';
 import type { LinkRow } from './link-rows';
 import { getService } from '../utils';
 import { newDocumentId } from '../utils/document-id';
+import { columnOf, tableQuery } from '../utils/tables';
 
 export interface ArticleWrite {
   externalId: string;
@@ -181,13 +182,9 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Straight to the columns: the state is bookkeeping, and an update through Strapi would move updatedAt. */
   const saveState = async (id: number, state: ImportState, trx?: Knex.Transaction) => {
-    const meta = strapi.db.metadata.get(ARTICLE_UID);
-    const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-    const table = trx ? trx(meta.tableName) : strapi.db.getConnection(meta.tableName);
-    const schema = strapi.db.getSchemaName();
-    await (trx && schema ? table.withSchema(schema) : table)
+    await tableQuery(strapi, strapi.db.metadata.get(ARTICLE_UID).tableName, trx)
       .where({ id })
-      .update({ [column('importState')]: JSON.stringify(state), [column('importStamp')]: formatStamp(stampOf(state)) });
+      .update({ [columnOf(strapi, ARTICLE_UID, 'importState')]: JSON.stringify(state), [columnOf(strapi, ARTICLE_UID, 'importStamp')]: formatStamp(stampOf(state)) });
   };
 
   /** The section and sources a write names, found or created (new ones collected in `created`). */
