@@ -159,7 +159,16 @@ const createCatalogService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!catalog.titles.has(key)) catalog.titles.set(key, article.documentId);
     },
 
-    /** Takes back an article remembered before its write, when the write failed. */
+    /**
+     * A new article's place — slug, story, headline — taken before its write, so that later
+     * files of the run see it; `forget` gives it back if the write fails.
+     */
+    reserve(catalog: Catalog, article: StoredArticle, storyKey: string) {
+      service.remember(catalog, article);
+      catalog.stories.set(storyKey, article.externalId);
+    },
+
+    /** Gives back a place `reserve` took, when the article's write failed. */
     forget(catalog: Catalog, article: StoredArticle, storyKey: string) {
       if (catalog.articles.get(article.externalId) === article) {
         catalog.articles.delete(article.externalId);

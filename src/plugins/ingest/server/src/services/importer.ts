@@ -286,15 +286,14 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Written with the next batch; later files already see its slug, story and headline.
       request.documentId = newDocumentId();
       const provisional: StoredArticle = { id: 0, documentId: request.documentId, externalId, title: desired.title, slug, updatedAt: 0, stamp: null };
-      catalogs().remember(catalog, provisional);
-      catalog.stories.set(storyKey, externalId);
+      catalogs().reserve(catalog, provisional, storyKey);
       const created = item(file, externalId, { outcome, documentId: request.documentId, warnings, conflicts: plan.conflicts });
       context.pending.add({ request, item: created, provisional });
       return created;
     }
     try {
       await context.pending.flush();
-      const stored = await writer().writeArticle(catalog, request);
+      const stored = await writer().updateArticle(catalog, { ...request, existing });
       catalogs().remember(catalog, stored);
       return item(file, externalId, { outcome, documentId: stored.documentId, warnings, conflicts: plan.conflicts });
     } catch (error) {

@@ -289,12 +289,12 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Writes one article, its links and any new section or source in one transaction: a crash
-     * leaves all of it or none of it. Returns the stored article as the catalog should now see it.
+     * Updates one article's draft, its links and any new section or source in one transaction:
+     * a crash leaves all of it or none of it. Returns the stored article as the catalog should
+     * now see it. (New articles go through createArticles.)
      */
-    async writeArticle(catalog: Catalog, request: ArticleWrite): Promise<StoredArticle> {
+    async updateArticle(catalog: Catalog, request: ArticleWrite & { existing: StoredArticle }): Promise<StoredArticle> {
       const { existing } = request;
-      if (existing === null) return (await createArticles(catalog, [request]))[0];
       const created: CreatedNamed = { sections: [], sources: [] };
       const stored = await strapi.db.transaction(async ({ trx }) => {
         const write = request.plan.write;
