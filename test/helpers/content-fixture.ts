@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { afterAll, beforeAll } from 'vitest';
 import { makeCaptureDir, syntheticCapture, writeCapture } from './captures';
 import type { ImportReport } from '../../src/plugins/ingest/server/src/services/report';
 import { LINK, SECTION, SOURCE, runImport } from './ingest';
+import { bootStrapi, type ServedTestApp } from './strapi';
 
 /** Text that a browser would run if a site printed it unescaped. */
 export const SCRIPT_STANDFIRST = 'Officials said <script>alert(1)</script> & "more" would follow.';
@@ -96,4 +98,20 @@ export const importContentFixture = async (strapi: Core.Strapi): Promise<Content
     sectionIds: { world: await documentIdOf(strapi, SECTION, { slug: 'world' }) },
     sourceIds: { reuters: await documentIdOf(strapi, SOURCE, { slug: 'reuters' }) },
   };
+};
+
+/**
+ * For a test file: one served Strapi (REST and GraphQL over HTTP) with the content fixture
+ * imported, booted before the file's tests and destroyed after them.
+ */
+export const serveWithContentFixture = () => {
+  const served = {} as { app: ServedTestApp; fixture: ContentFixture };
+  beforeAll(async () => {
+    served.app = await bootStrapi({ serve: true });
+    served.fixture = await importContentFixture(served.app.strapi);
+  });
+  afterAll(async () => {
+    await served.app?.destroy();
+  });
+  return served;
 };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   IMG_PARAGRAPH,
   MUSEUM_DRAFT_CARD,
@@ -6,27 +6,15 @@ import {
   MUSEUM_PUBLISHED_STANDFIRST,
   SCRIPT_STANDFIRST,
   TITLES,
-  importContentFixture,
-  type ContentFixture,
+  serveWithContentFixture,
 } from '../helpers/content-fixture';
 import { allKeys, getJson, request } from '../helpers/http';
 import { ARTICLE, LINK, SECTION, SOURCE } from '../helpers/ingest';
 import { countRows, snapshotContentRows } from '../helpers/rows';
-import { bootStrapi, type ServedTestApp } from '../helpers/strapi';
 
-let app: ServedTestApp;
-let fixture: ContentFixture;
+const served = serveWithContentFixture();
 
-beforeAll(async () => {
-  app = await bootStrapi({ serve: true });
-  fixture = await importContentFixture(app.strapi);
-});
-
-afterAll(async () => {
-  await app?.destroy();
-});
-
-const get = (path: string) => getJson(app.baseUrl, path);
+const get = (path: string) => getJson(served.app.baseUrl, path);
 const titles = (data: Array<{ title: string }>) => data.map((entry) => entry.title);
 const sortedTitles = (data: Array<{ title: string }>) => titles(data).sort();
 
@@ -99,10 +87,10 @@ describe('GET /api/articles', () => {
   });
 
   it('finds one published article by documentId, and answers 404 for a draft', async () => {
-    const museum = await get(`/api/articles/${fixture.ids.museum}`);
+    const museum = await get(`/api/articles/${served.fixture.ids.museum}`);
     expect(museum.status).toBe(200);
     expect(museum.body.data.standfirst).toBe(MUSEUM_PUBLISHED_STANDFIRST);
-    for (const draft of [fixture.ids.tunnel, fixture.ids.orphan]) {
+    for (const draft of [served.fixture.ids.tunnel, served.fixture.ids.orphan]) {
       const { status, body } = await get(`/api/articles/${draft}`);
       expect(status).toBe(404);
       expect(body.data).toBeNull();
@@ -112,11 +100,11 @@ describe('GET /api/articles', () => {
   it('refuses ?status=draft on every type, which Strapi would otherwise answer with drafts', async () => {
     for (const path of [
       '/api/articles?status=draft',
-      `/api/articles/${fixture.ids.tunnel}?status=draft`,
+      `/api/articles/${served.fixture.ids.tunnel}?status=draft`,
       '/api/sections?status=draft&populate=articles',
       '/api/sources?status=draft&populate=articles',
       '/api/related-links?status=draft&populate=article',
-      `/api/related-links/${fixture.linkIds.orphan}?status=draft`,
+      `/api/related-links/${served.fixture.linkIds.orphan}?status=draft`,
     ]) {
       const { status, text } = await get(path);
       expect(status, path).toBe(403);
@@ -149,17 +137,17 @@ describe('GET /api/related-links', () => {
     // The unpublished orphan has an explore link with this very title.
     const { body } = await get(`/api/related-links?filters[title][$eq]=${encodeURIComponent(TITLES.bridge)}&populate=article`);
     expect(body.data.map((link: any) => link.article.title)).toEqual([TITLES.museum]);
-    const byArticle = await get(`/api/related-links?filters[article][documentId][$eq]=${fixture.ids.orphan}`);
+    const byArticle = await get(`/api/related-links?filters[article][documentId][$eq]=${served.fixture.ids.orphan}`);
     expect(byArticle.body.data).toEqual([]);
   });
 
   it("answers 404 for a link of a draft and for the draft's new card, 200 for a published one", async () => {
-    for (const hidden of [fixture.linkIds.orphan, fixture.linkIds.museumDraftCard]) {
+    for (const hidden of [served.fixture.linkIds.orphan, served.fixture.linkIds.museumDraftCard]) {
       const { status, body } = await get(`/api/related-links/${hidden}?populate=*`);
       expect(status).toBe(404);
       expect(body.data).toBeNull();
     }
-    const shown = await get(`/api/related-links/${fixture.linkIds.museumPublished}?populate=article`);
+    const shown = await get(`/api/related-links/${served.fixture.linkIds.museumPublished}?populate=article`);
     expect(shown.status).toBe(200);
     expect(shown.body.data.article.standfirst).toBe(MUSEUM_PUBLISHED_STANDFIRST);
   });
@@ -195,7 +183,7 @@ describe('the private import state', () => {
   it('never appears in a response, however deep the populate', async () => {
     for (const path of [
       '/api/articles?populate=*',
-      `/api/articles/${fixture.ids.bridge}?populate[relatedLinks][populate]=*&populate[section][populate]=*&populate[sources][populate]=*`,
+      `/api/articles/${served.fixture.ids.bridge}?populate[relatedLinks][populate]=*&populate[section][populate]=*&populate[sources][populate]=*`,
       '/api/related-links?populate[article][populate]=*&populate[target][populate]=*',
       '/api/sections?populate[articles][populate]=*',
       '/api/sources?populate[articles][populate]=*',
@@ -230,7 +218,7 @@ describe('the private import state', () => {
 
 describe('text fields', () => {
   it('come back as the characters imported, markup included, as JSON', async () => {
-    const { status, contentType, text, body } = await get(`/api/articles/${fixture.ids.budget}`);
+    const { status, contentType, text, body } = await get(`/api/articles/${served.fixture.ids.budget}`);
     expect(status).toBe(200);
     expect(contentType).toMatch(/^application\/json/);
     expect(body.data.standfirst).toBe(SCRIPT_STANDFIRST);
@@ -244,41 +232,41 @@ describe('text fields', () => {
 
 describe('anonymous writes', () => {
   const TYPES = [
-    { path: 'articles', uid: ARTICLE, id: () => fixture.ids.bridge, data: { title: 'Hijacked', slug: 'hijacked', externalId: 'x' } },
-    { path: 'sections', uid: SECTION, id: () => fixture.sectionIds.world, data: { name: 'HIJACKED', slug: 'hijacked' } },
-    { path: 'sources', uid: SOURCE, id: () => fixture.sourceIds.reuters, data: { name: 'Hijacked', slug: 'hijacked' } },
-    { path: 'related-links', uid: LINK, id: () => fixture.linkIds.museumPublished, data: { title: 'Hijacked', kind: 'explore', position: 9 } },
+    { path: 'articles', uid: ARTICLE, id: () => served.fixture.ids.bridge, data: { title: 'Hijacked', slug: 'hijacked', externalId: 'x' } },
+    { path: 'sections', uid: SECTION, id: () => served.fixture.sectionIds.world, data: { name: 'HIJACKED', slug: 'hijacked' } },
+    { path: 'sources', uid: SOURCE, id: () => served.fixture.sourceIds.reuters, data: { name: 'Hijacked', slug: 'hijacked' } },
+    { path: 'related-links', uid: LINK, id: () => served.fixture.linkIds.museumPublished, data: { title: 'Hijacked', kind: 'explore', position: 9 } },
   ];
 
   it('are refused on every type (POST, PUT, DELETE), and no row changes', async () => {
-    const before = await snapshotContentRows(app.strapi);
+    const before = await snapshotContentRows(served.app.strapi);
     for (const type of TYPES) {
       const attempts = [
-        await request(app.baseUrl, 'POST', `/api/${type.path}`, { data: type.data }),
-        await request(app.baseUrl, 'PUT', `/api/${type.path}/${type.id()}`, { data: type.data }),
-        await request(app.baseUrl, 'DELETE', `/api/${type.path}/${type.id()}`),
+        await request(served.app.baseUrl, 'POST', `/api/${type.path}`, { data: type.data }),
+        await request(served.app.baseUrl, 'PUT', `/api/${type.path}/${type.id()}`, { data: type.data }),
+        await request(served.app.baseUrl, 'DELETE', `/api/${type.path}/${type.id()}`),
       ];
       for (const attempt of attempts) {
         expect(attempt.status, `${type.path}: ${attempt.text}`).toBe(403);
         expect(attempt.body.data).toBeNull();
       }
     }
-    expect(await snapshotContentRows(app.strapi)).toEqual(before);
+    expect(await snapshotContentRows(served.app.strapi)).toEqual(before);
   });
 
   it("cannot reach any of the ingest plugin's routes (an import trigger included)", async () => {
-    const runsBefore = await countRows(app.strapi, 'plugin::ingest.import-run');
-    const before = await snapshotContentRows(app.strapi);
+    const runsBefore = await countRows(served.app.strapi, 'plugin::ingest.import-run');
+    const before = await snapshotContentRows(served.app.strapi);
     // Every route the plugin mounts, admin or content API, now or later: none may answer a visitor.
-    const layers = app.strapi.server.listRoutes() as Array<{ path: string; methods: string[] }>;
+    const layers = served.app.strapi.server.listRoutes() as Array<{ path: string; methods: string[] }>;
     const routes = layers
       .filter((layer) => layer.path.includes('ingest'))
       .flatMap((layer) => layer.methods.filter((method) => method !== 'HEAD').map((method) => [method, layer.path.replace(/:\w+/g, '1')] as const));
     for (const [method, path] of routes) {
-      const { status } = await request(app.baseUrl, method, path, method === 'GET' ? undefined : {});
+      const { status } = await request(served.app.baseUrl, method, path, method === 'GET' ? undefined : {});
       expect([401, 403], `${method} ${path}`).toContain(status);
     }
-    expect(await countRows(app.strapi, 'plugin::ingest.import-run')).toBe(runsBefore);
-    expect(await snapshotContentRows(app.strapi)).toEqual(before);
+    expect(await countRows(served.app.strapi, 'plugin::ingest.import-run')).toBe(runsBefore);
+    expect(await snapshotContentRows(served.app.strapi)).toEqual(before);
   });
 });

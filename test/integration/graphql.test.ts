@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   IMG_PARAGRAPH,
   MUSEUM_DRAFT_CARD,
@@ -6,27 +6,15 @@ import {
   MUSEUM_PUBLISHED_STANDFIRST,
   SCRIPT_STANDFIRST,
   TITLES,
-  importContentFixture,
-  type ContentFixture,
+  serveWithContentFixture,
 } from '../helpers/content-fixture';
 import { graphql } from '../helpers/http';
 import { SECTION } from '../helpers/ingest';
 import { snapshotContentRows } from '../helpers/rows';
-import { bootStrapi, type ServedTestApp } from '../helpers/strapi';
 
-let app: ServedTestApp;
-let fixture: ContentFixture;
+const served = serveWithContentFixture();
 
-beforeAll(async () => {
-  app = await bootStrapi({ serve: true });
-  fixture = await importContentFixture(app.strapi);
-});
-
-afterAll(async () => {
-  await app?.destroy();
-});
-
-const query = (text: string, variables?: Record<string, unknown>) => graphql(app.baseUrl, text, variables);
+const query = (text: string, variables?: Record<string, unknown>) => graphql(served.app.baseUrl, text, variables);
 
 /** The data of a query that must succeed. */
 const data = async (text: string, variables?: Record<string, unknown>) => {
@@ -84,7 +72,7 @@ describe('articles', () => {
         museum: article(documentId: $museum) { standfirst relatedLinks { title } }
         tunnel: article(documentId: $tunnel) { title }
       }`,
-      { museum: fixture.ids.museum, tunnel: fixture.ids.tunnel }
+      { museum: served.fixture.ids.museum, tunnel: served.fixture.ids.tunnel }
     );
     expect(result.museum).toEqual({ standfirst: MUSEUM_PUBLISHED_STANDFIRST, relatedLinks: [{ title: TITLES.bridge }] });
     expect(result.tunnel).toBeNull();
@@ -94,11 +82,11 @@ describe('articles', () => {
     for (const text of [
       '{ articles(status: DRAFT) { title standfirst } }',
       '{ articles_connection(status: DRAFT) { nodes { title } } }',
-      `{ article(documentId: "${fixture.ids.tunnel}", status: DRAFT) { title } }`,
+      `{ article(documentId: "${served.fixture.ids.tunnel}", status: DRAFT) { title } }`,
       '{ sections(status: DRAFT) { articles { title } } }',
       '{ sources(status: DRAFT) { articles { title } } }',
       '{ relatedLinks(status: DRAFT) { title article { standfirst } } }',
-      `{ relatedLink(documentId: "${fixture.linkIds.orphan}", status: DRAFT) { title } }`,
+      `{ relatedLink(documentId: "${served.fixture.linkIds.orphan}", status: DRAFT) { title } }`,
     ]) {
       const { body, text: raw } = await query(text);
       expect(body.errors?.[0]?.extensions?.code, text).toBe('FORBIDDEN');
@@ -112,7 +100,7 @@ describe('articles', () => {
   });
 
   it('returns text fields as the characters imported, markup included', async () => {
-    const { article } = await data(`{ article(documentId: "${fixture.ids.budget}") { standfirst body } }`);
+    const { article } = await data(`{ article(documentId: "${served.fixture.ids.budget}") { standfirst body } }`);
     expect(article.standfirst).toBe(SCRIPT_STANDFIRST);
     expect(article.body[0]).toEqual({ type: 'paragraph', children: [{ type: 'text', text: IMG_PARAGRAPH }] });
   });
@@ -146,7 +134,7 @@ describe('related links', () => {
         card: relatedLink(documentId: $card) { title }
         shown: relatedLink(documentId: $shown) { title article { title } }
       }`,
-      { orphan: fixture.linkIds.orphan, card: fixture.linkIds.museumDraftCard, shown: fixture.linkIds.museumPublished }
+      { orphan: served.fixture.linkIds.orphan, card: served.fixture.linkIds.museumDraftCard, shown: served.fixture.linkIds.museumPublished }
     );
     expect(result.orphan).toBeNull();
     expect(result.card).toBeNull();
@@ -229,7 +217,7 @@ describe('limits', () => {
 
   it('serves 25 rows by default and clamps a larger page to maxLimit 100 (it does not refuse it)', async () => {
     for (let index = 0; index < 110; index += 1) {
-      await app.strapi.documents(SECTION).create({ data: { name: `FILLER ${index}`, slug: `filler-${index}` } as never });
+      await served.app.strapi.documents(SECTION).create({ data: { name: `FILLER ${index}`, slug: `filler-${index}` } as never });
     }
     const result = await data(`{
       defaults: sections { slug }
@@ -246,25 +234,25 @@ describe('limits', () => {
 
 describe('mutations', () => {
   it('are refused to anonymous callers on every type, and no row changes', async () => {
-    const before = await snapshotContentRows(app.strapi);
+    const before = await snapshotContentRows(served.app.strapi);
     for (const text of [
       'mutation { createArticle(data: { title: "Hijacked", slug: "hijacked", externalId: "x" }) { documentId } }',
-      `mutation { updateArticle(documentId: "${fixture.ids.bridge}", data: { title: "Hijacked" }) { documentId } }`,
-      `mutation { deleteArticle(documentId: "${fixture.ids.bridge}") { documentId } }`,
+      `mutation { updateArticle(documentId: "${served.fixture.ids.bridge}", data: { title: "Hijacked" }) { documentId } }`,
+      `mutation { deleteArticle(documentId: "${served.fixture.ids.bridge}") { documentId } }`,
       'mutation { createSection(data: { name: "HIJACKED", slug: "hijacked" }) { documentId } }',
-      `mutation { updateSection(documentId: "${fixture.sectionIds.world}", data: { name: "HIJACKED" }) { documentId } }`,
-      `mutation { deleteSection(documentId: "${fixture.sectionIds.world}") { documentId } }`,
+      `mutation { updateSection(documentId: "${served.fixture.sectionIds.world}", data: { name: "HIJACKED" }) { documentId } }`,
+      `mutation { deleteSection(documentId: "${served.fixture.sectionIds.world}") { documentId } }`,
       'mutation { createSource(data: { name: "Hijacked", slug: "hijacked" }) { documentId } }',
-      `mutation { updateSource(documentId: "${fixture.sourceIds.reuters}", data: { name: "Hijacked" }) { documentId } }`,
-      `mutation { deleteSource(documentId: "${fixture.sourceIds.reuters}") { documentId } }`,
+      `mutation { updateSource(documentId: "${served.fixture.sourceIds.reuters}", data: { name: "Hijacked" }) { documentId } }`,
+      `mutation { deleteSource(documentId: "${served.fixture.sourceIds.reuters}") { documentId } }`,
       'mutation { createRelatedLink(data: { title: "Hijacked", kind: explore, position: 9 }) { documentId } }',
-      `mutation { updateRelatedLink(documentId: "${fixture.linkIds.museumPublished}", data: { title: "Hijacked" }) { documentId } }`,
-      `mutation { deleteRelatedLink(documentId: "${fixture.linkIds.museumPublished}") { documentId } }`,
+      `mutation { updateRelatedLink(documentId: "${served.fixture.linkIds.museumPublished}", data: { title: "Hijacked" }) { documentId } }`,
+      `mutation { deleteRelatedLink(documentId: "${served.fixture.linkIds.museumPublished}") { documentId } }`,
     ]) {
       const { body, text: raw } = await query(text);
       expect(body.errors?.[0]?.extensions?.code, raw).toBe('FORBIDDEN');
       expect(Object.values(body.data ?? {}).every((value) => value === null), raw).toBe(true);
     }
-    expect(await snapshotContentRows(app.strapi)).toEqual(before);
+    expect(await snapshotContentRows(served.app.strapi)).toEqual(before);
   });
 });
