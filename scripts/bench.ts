@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --articles N [--seed S] [--database sqlite|postgres|mysql] [--skip-naive] [--keep]`
+ * `npm run bench -- --articles N [--seed S] [--database sqlite|postgres|mysql] [--skip-naive] [--skip-push] [--keep]`
  *
  * Measures the ingest importer against Strapi's naive path on fresh databases:
  *   cold       import N generated captures into an empty database
@@ -7,6 +7,8 @@
  *   changed    import again after a tenth of the captures changed
  *   naive      the same captures through one Document Service create per document, on its
  *              own empty database (scripts/lib/naive-load.ts)
+ *   push       1,000 of them in one POST /api/ingest/captures vs a folder import of the same,
+ *              cold, each on its own empty database (scripts/lib/push-phase.ts)
  * Each phase runs in its own child process, so its peak RSS (getrusage maxrss: the largest
  * resident set of that process over its life, Strapi's boot included) is its own. A table
  * goes to stderr; the last line of stdout is one JSON object with the figures.
@@ -23,6 +25,7 @@ import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from '
 import { bootHeadless } from './lib/boot';
 import { buildApp } from './lib/build-app';
 import { naiveLoad } from './lib/naive-load';
+import { comparePushWithFolder, type PushComparison } from './lib/push-phase';
 import { writeCaptures } from './lib/write-captures';
 
 const PHASES = ['cold', 'unchanged', 'changed', 'naive'] as const;
@@ -114,7 +117,7 @@ const formatTable = (results: PhaseResult[]) => {
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ')).join('\n');
 };
 
-const orchestrate = async (options: { articles: number; seed: number; client: TestDatabaseClient; keep: boolean; skipNaive: boolean }) => {
+const orchestrate = async (options: { articles: number; seed: number; client: TestDatabaseClient; keep: boolean; skipNaive: boolean; skipPush: boolean }) => {
   const { articles, seed, client } = options;
   process.stderr.write(`bench: ${articles} captures, seed ${seed}, ${client}, ${os.cpus().length} CPUs\n`);
   await buildApp();
@@ -126,6 +129,7 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
   const ours = await freshDatabase(client, root, 'importer');
   const naive = await freshDatabase(client, root, 'naive');
   const results: PhaseResult[] = [];
+  let push: PushComparison | null = null;
   try {
     const phase = async (name: Phase, database: TestDatabase) => {
       process.stderr.write(`bench: ${name}…\n`);
@@ -140,6 +144,10 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
     expectCounts(await phase('changed', ours), { updated: changed.files, unchanged: articles - changed.files });
     // The naive path is slow: --skip-naive measures the importer alone (e.g. its memory at large N).
     if (!options.skipNaive) expectCounts(await phase('naive', naive), { created: articles });
+    if (!options.skipPush) {
+      process.stderr.write('bench: push (one request) vs folder, cold…\n');
+      push = await comparePushWithFolder({ dir, root, freshDatabase: (name) => freshDatabase(client, root, name) });
+    }
   } finally {
     if (!options.keep) {
       await ours.drop().catch(() => {});
@@ -164,11 +172,13 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
       coldOverUnchanged: +(byPhase.cold.seconds / byPhase.unchanged.seconds).toFixed(2),
     },
     peakRssMb: Math.max(byPhase.cold.peakRssMb, byPhase.unchanged.peakRssMb, byPhase.changed.peakRssMb),
+    push,
   };
   process.stderr.write(`\n${formatTable(results)}\n\n`);
   if (summary.ratios.coldOverNaive !== null) process.stderr.write(`cold vs naive: ${summary.ratios.coldOverNaive}× the articles/s\n`);
   process.stderr.write(`unchanged re-import: ${summary.ratios.coldOverUnchanged}× faster than cold\n`);
   process.stderr.write(`peak RSS of the importer's phases: ${summary.peakRssMb} MB\n`);
+  if (push) process.stderr.write(`push of ${push.captures} captures in one request: ${push.pushSeconds} s vs folder ${push.folderSeconds} s: ${push.ratio}× the folder's articles/s (target ≥ 0.5)\n`);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 };
 
@@ -181,6 +191,7 @@ const main = async () => {
       database: { type: 'string', default: 'sqlite' },
       keep: { type: 'boolean', default: false },
       'skip-naive': { type: 'boolean', default: false },
+      'skip-push': { type: 'boolean', default: false },
       phase: { type: 'string' },
       dir: { type: 'string' },
     },
@@ -195,7 +206,7 @@ const main = async () => {
   if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles needs a whole number ≥ 1');
   if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed needs a whole number ≥ 0');
   if (!['sqlite', 'postgres', 'mysql'].includes(values.database!)) throw new Error('--database is sqlite, postgres or mysql');
-  await orchestrate({ articles, seed, client: values.database as TestDatabaseClient, keep: values.keep!, skipNaive: values['skip-naive']! });
+  await orchestrate({ articles, seed, client: values.database as TestDatabaseClient, keep: values.keep!, skipNaive: values['skip-naive']!, skipPush: values['skip-push']! });
 };
 
 main().then(
