@@ -206,7 +206,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const done = answer instanceof Promise ? await answer : answer;
       items.push(done);
       addToCounts(counts, done);
-      await store.flushIfFull();
+      if (store.batchFull()) await store.flush();
       heartbeat();
       onProgress?.({ done: items.length, total: entries.length, counts: { ...counts }, file: labelOf(entry) });
     }
