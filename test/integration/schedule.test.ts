@@ -97,7 +97,9 @@ describe('the run log', () => {
   it('is hidden from the public content API and the Content Manager', () => {
     const model = app.strapi.contentType(IMPORT_RUN as never) as { pluginOptions?: Record<string, { visible?: boolean }> };
     expect(model.pluginOptions?.['content-manager']?.visible).toBe(false);
-    const routes = app.strapi.plugin('ingest').routes as Record<string, { type?: string; routes: unknown[] }>;
-    for (const router of Object.values(routes ?? {})) expect(router.type).not.toBe('content-api');
+    // The plugin's only content-API route is the push API (API tokens only): none reads runs.
+    const routes = app.strapi.plugin('ingest').routes as Record<string, { type?: string; routes: Array<{ method: string; path: string; handler: string }> }>;
+    const contentApi = Object.values(routes ?? {}).filter((router) => router.type === 'content-api').flatMap((router) => router.routes);
+    expect(contentApi.map(({ method, path, handler }) => `${method} ${path} ${handler}`)).toEqual(['POST /captures captures.push']);
   });
 });
