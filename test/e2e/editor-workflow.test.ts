@@ -180,11 +180,13 @@ describe.skipIf(skipReason !== undefined)('the editors’ workflow in the admin 
       expect(answer.status).toBe(200);
       await page.goto(admin('/plugins/ingest'));
       const rows = page.locator('[data-testid="run-row"]');
-      await expect.poll(() => rows.count()).toBe(3);
-      await expect.poll(() => rows.first().textContent()).toMatch(/api \(e2e-scraper\).*succeeded/);
+      // A full page load of the admin panel: slower than a click on a loaded page.
+      await rows.first().waitFor();
+      await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
+      await expect.poll(() => rows.first().textContent(), { timeout: 30_000 }).toMatch(/api \(e2e-scraper\).*succeeded/);
       await rows.first().getByRole('link').click();
       const item = page.locator('[data-testid="report-item"]').filter({ hasText: 'e2e-pushed' });
-      await expect.poll(() => item.textContent()).toMatch(/\(pushed\).*created/);
+      await expect.poll(() => item.textContent(), { timeout: 30_000 }).toMatch(/\(pushed\).*created/);
     });
   }, 300_000);
 });
