@@ -1,7 +1,8 @@
 /** What the ingest admin API answers (the server's ImportReport and run records). */
 import type { Outcome, ReportCounts, ReportItem } from '../../server/src/services/report';
+import type { ConflictedArticle, ConflictDecision, ImportPanel, OpenConflict } from '../../server/src/services/conflicts';
 
-export type { Outcome, ReportItem };
+export type { ConflictedArticle, ConflictDecision, ImportPanel, OpenConflict, Outcome, ReportItem };
 export type Counts = ReportCounts;
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
 
@@ -41,4 +42,15 @@ export interface DryRunReport {
 export interface RunsPage {
   data: Run[];
   meta: { pagination: { page: number; pageSize: number; total: number }; dir: string; activeRunId: string | null };
+}
+
+export interface ImportPanelAnswer {
+  data: ImportPanel;
+  /** Whether this admin may settle conflicts (the Content Manager's update permission on the article). */
+  meta: { canSettle: boolean };
+}
+
+export interface ConflictsList {
+  data: ConflictedArticle[];
+  meta: { total: number };
 }

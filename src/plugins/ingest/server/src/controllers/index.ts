@@ -1,5 +1,7 @@
+import conflicts from './conflicts';
 import runs from './runs';
 
 export default {
+  conflicts,
   runs,
 };

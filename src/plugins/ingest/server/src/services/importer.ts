@@ -9,6 +9,7 @@ import { externalIdOf } from '../parse/identity';
 import { fieldsFromParsed, fromBlocks, type ArticleFields } from '../plan/fields';
 import { hashText, hashValue } from '../plan/hash';
 import { planArticleWrite } from '../plan/plan-article';
+import { conflictStateChanged } from '../plan/conflicts';
 import type { ImportStamp } from '../plan/state';
 import { articleSlug } from '../plan/slug';
 import { uniqueSlug } from '../plan/unique-slug';
@@ -258,14 +259,16 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
 
     const current = existing ? await loadCurrentFields(existing.documentId) : null;
-    const plan = planArticleWrite({ desired, current, lastWritten: state?.fields ?? null, force: options.force });
-    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp, storyKey, file, warnings, conflicts: plan.conflicts };
+    const plan = planArticleWrite({ desired, current, lastWritten: state?.fields ?? null, kept: state?.kept, force: options.force });
+    const { conflicts, captured, kept } = plan;
+    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp, storyKey, file, warnings, conflicts, captured, kept };
 
     if (plan.action === 'unchanged') {
       const known = existing?.stamp;
-      if (!options.dryRun && existing && (!known || known.rawHash !== rawHash || known.version !== IMPORT_FORMAT_VERSION)) {
+      const restate = !known || known.rawHash !== rawHash || known.version !== IMPORT_FORMAT_VERSION || conflictStateChanged(state, plan);
+      if (!options.dryRun && existing && restate) {
         await context.pending.flush();
-        // Same content from different bytes (re-saved with CRLF, say): remember the bytes only.
+        // Same content from different bytes (re-saved with CRLF, say), or other open conflicts: remember that only.
         await writer().rememberState(existing, { ...stateBase, fields: plan.fields, writtenAt: state?.writtenAt ?? existing.updatedAt });
         catalogs().remember(catalog, existing);
       }

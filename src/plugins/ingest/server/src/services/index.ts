@@ -1,5 +1,6 @@
 import adminRuns from './admin-runs';
 import catalog from './catalog';
+import conflicts from './conflicts';
 import importer from './importer';
 import linkRows from './link-rows';
 import lock from './lock';
@@ -11,6 +12,7 @@ import writer from './writer';
 const services = {
   'admin-runs': adminRuns,
   catalog,
+  conflicts,
   importer,
   'link-rows': linkRows,
   lock,
