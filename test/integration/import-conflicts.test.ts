@@ -250,7 +250,9 @@ describe('keep mine', () => {
 describe("take the import's value", () => {
   it('writes it to the draft through the Document Service, so listeners hear of it', async () => {
     const heard: Array<{ uid: string; entry: { documentId: string } }> = [];
-    const listener = (event: { uid: string; entry: { documentId: string } }) => void heard.push(event);
+    const listener = async (event: { uid: string; entry: { documentId: string } }) => {
+      heard.push(event);
+    };
     app.strapi.eventHub.on('entry.update', listener);
     try {
       const { status, body } = await settle(ids.ferry, 'standfirst', 'take');

@@ -9,7 +9,8 @@ import { FIELD_LABELS, readableValue } from '../plan/readable';
 import { parseStamp } from '../plan/state';
 import { getService } from '../utils';
 import { loadDrafts, type DraftWithState } from './draft-fields';
-import { findLastImport } from './last-run';
+import { findLastImport, type LastImport } from './last-run';
+import type { Outcome } from './report';
 
 export interface OpenConflict {
   field: TrackedField;
@@ -35,7 +36,7 @@ export interface ImportPanel {
   /** Where the capture came from: a file of the import folder, or a push to the API. */
   origin?: { kind: 'file' | 'push'; file: string | null };
   lastWrittenAt?: string;
-  lastImport?: { runId: string; trigger: string; startedAt: string; outcome: string; warnings: string[]; conflicts: string[] } | null;
+  lastImport?: { runId: string; trigger: LastImport['trigger']; startedAt: string; outcome: Outcome; warnings: string[]; conflicts: TrackedField[] } | null;
   conflicts?: OpenConflict[];
   decisions?: ConflictDecision[];
 }

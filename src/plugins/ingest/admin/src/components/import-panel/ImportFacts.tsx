@@ -26,10 +26,8 @@ export const ImportFacts = ({ panel }: { panel: ImportPanel }) => {
       {last ? (
         <Fact label="Last import">
           <Flex direction="column" alignItems="flex-start" gap={1}>
-            <Flex gap={2}>
-              <span>{formatDate(last.startedAt)}</span>
-              <OutcomeBadge outcome={last.outcome as never} />
-            </Flex>
+            <span>{formatDate(last.startedAt)}</span>
+            <OutcomeBadge outcome={last.outcome} />
             {last.warnings.map((warning) => (
               <Typography key={warning} variant="pi" textColor="neutral600">
                 {warning}
