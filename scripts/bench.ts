@@ -16,8 +16,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImporterService } from '../src/plugins/ingest/server/src/services/importer';
 import type { ReportCounts } from '../src/plugins/ingest/server/src/services/report';
+import { folderSource } from '../src/plugins/ingest/server/src/sources';
+import { getService } from '../src/plugins/ingest/server/src/utils';
 import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from './lib/throwaway-database';
 import { bootHeadless } from './lib/boot';
 import { buildApp } from './lib/build-app';
@@ -55,8 +56,7 @@ const runPhase = async (phase: Phase, dir: string) => {
     files = loaded.articles + loaded.failed;
     counts = { created: loaded.articles, failed: loaded.failed, links: loaded.links };
   } else {
-    const importer = strapi.plugin('ingest').service('importer') as ImporterService;
-    const report = await importer.run({ trigger: 'cli', dir });
+    const report = await getService(strapi, 'importer').run({ trigger: 'cli', source: folderSource(strapi, dir) });
     files = report.items.length;
     counts = report.counts;
   }

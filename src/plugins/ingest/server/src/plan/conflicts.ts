@@ -1,3 +1,4 @@
+import type { Settlement } from '../../../shared/contracts/conflicts';
 import type { ArticleFields, TrackedField } from './fields';
 import type { ArticlePlan, FieldHashes } from './plan-article';
 import type { ImportState } from './state';
@@ -5,7 +6,7 @@ import type { ImportState } from './state';
 /** The capture's value of each open conflict, with its hash: what "take the import's value" writes. */
 export type CapturedValues = { [Field in TrackedField]?: { hash: string; value: ArticleFields[Field] } };
 
-export type Settlement = 'take' | 'keep';
+export type { Settlement };
 
 const sameHashes = (a: FieldHashes = {}, b: FieldHashes = {}) => {
   const keys = Object.keys(a) as TrackedField[];

@@ -8,45 +8,9 @@ import { hashFields, type ArticlePlan } from '../plan/plan-article';
 import { FIELD_LABELS, readableValue } from '../plan/readable';
 import { parseStamp } from '../plan/state';
 import { getService } from '../utils';
-import { loadDrafts, type DraftWithState } from './draft-fields';
-import { findLastImport, type LastImport } from './last-run';
-import type { Outcome } from './report';
-
-export interface OpenConflict {
-  field: TrackedField;
-  label: string;
-  /** The draft's value now, as text. */
-  mine: string | null;
-  /** The capture's value at the last import, as text. */
-  theirs: string | null;
-}
-
-export interface ConflictDecision {
-  field: TrackedField;
-  label: string;
-  action: Settlement;
-  userName: string | null;
-  decidedAt: string;
-}
-
-export interface ImportPanel {
-  imported: boolean;
-  documentId: string;
-  externalId?: string;
-  /** Where the capture came from: a file of the import folder, or a push to the API. */
-  origin?: { kind: 'file' | 'push'; file: string | null };
-  lastWrittenAt?: string;
-  lastImport?: { runId: string; trigger: LastImport['trigger']; startedAt: string; outcome: Outcome; warnings: string[]; conflicts: TrackedField[] } | null;
-  conflicts?: OpenConflict[];
-  decisions?: ConflictDecision[];
-}
-
-export interface ConflictedArticle {
-  documentId: string;
-  externalId: string;
-  title: string;
-  fields: Array<{ field: TrackedField; label: string }>;
-}
+import { loadDrafts, type DraftWithState } from '../store/drafts';
+import { findLastImport } from './last-run';
+import type { ConflictDecision, ConflictedArticle, ImportPanel, OpenConflict } from '../../../shared/contracts/conflicts';
 
 export interface Editor {
   id: number;
@@ -95,15 +59,13 @@ const createConflictsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map(({ field, action, userName, decidedAt }) => ({ field, label: FIELD_LABELS[field] ?? field, action, userName, decidedAt: new Date(decidedAt).toISOString() }));
   };
 
-  /** Takes the capture's value into the draft through the writer, as an update by the import would. */
+  /** Takes the capture's value into the draft through the store, as an import's update would write it. */
   const take = async (draft: DraftWithState, field: TrackedField) => {
     const state = draft.state!;
     const settled = settleConflict(state, field, 'take');
-    const catalogs = getService(strapi, 'catalog');
-    const writer = getService(strapi, 'writer');
-    const catalog = await catalogs.load();
-    await catalogs.complete(catalog);
-    const existing = catalog.articles.get(draft.externalId);
+    const store = await getService(strapi, 'store').open();
+    await store.complete();
+    const existing = store.article(draft.externalId);
     if (!existing) throw new errors.NotFoundError(`No article ${draft.documentId}`);
     const { writtenAt: _writtenAt, fields, ...rest } = settled;
     const plan: ArticlePlan = {
@@ -114,9 +76,9 @@ const createConflictsService = ({ strapi }: { strapi: Core.Strapi }) => {
       kept: rest.kept ?? {},
       fields,
     };
-    const stored = await writer.updateArticle(catalog, { externalId: draft.externalId, slug: existing.slug, existing, plan, state: rest, publish: false });
+    const stored = await store.update({ externalId: draft.externalId, slug: existing.slug, existing, plan, state: rest, publish: false });
     // An editor saved other changes since the import wrote: the next run must still look at them.
-    if (draft.updatedAt !== state.writtenAt) await writer.rememberState(stored, { ...settled, writtenAt: state.writtenAt });
+    if (draft.updatedAt !== state.writtenAt) await store.rememberState(stored, { ...settled, writtenAt: state.writtenAt });
   };
 
   /** Keeps the editor's value: only the import state changes (the draft and its updatedAt do not). */

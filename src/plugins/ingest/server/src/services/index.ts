@@ -1,25 +1,21 @@
+import store from '../store';
 import adminRuns from './admin-runs';
-import catalog from './catalog';
 import conflicts from './conflicts';
 import importer from './importer';
-import linkRows from './link-rows';
 import lock from './lock';
 import progress from './progress';
 import runs from './runs';
 import scheduler from './scheduler';
-import writer from './writer';
 
 const services = {
+  ...store,
   'admin-runs': adminRuns,
-  catalog,
   conflicts,
   importer,
-  'link-rows': linkRows,
   lock,
   progress,
   runs,
   scheduler,
-  writer,
 };
 
 export type Services = typeof services;

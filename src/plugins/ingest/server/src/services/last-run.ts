@@ -4,7 +4,7 @@ import type { ReportItem, Trigger } from './report';
 
 export interface LastImport {
   runId: string;
-  trigger: Trigger | 'api';
+  trigger: Trigger;
   startedAt: string;
   item: ReportItem;
 }

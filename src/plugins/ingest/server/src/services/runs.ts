@@ -2,29 +2,14 @@ import os from 'os';
 import type { Core } from '@strapi/strapi';
 import { IMPORT_RUN_UID } from '../constants';
 import { getIngestConfig } from '../config/read';
-import type { ImportReport, ReportCounts, Trigger } from './report';
+import type { RunRecord, RunStatus, Trigger } from '../../../shared/contracts/runs';
+import type { ImportReport } from './report';
 import { newDocumentId } from '../utils/document-id';
 
-export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
-
-export interface RunRecord {
-  documentId: string;
-  trigger: Trigger;
-  status: RunStatus;
-  dryRun: boolean;
-  dir: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  heartbeatAt: string | null;
-  host: string | null;
-  counts: ReportCounts | null;
-  items?: ImportReport['items'] | null;
-  missing?: string[] | null;
-  error: string | null;
-}
+export type { RunRecord, RunStatus };
 
 const INTERRUPTED = 'Interrupted: the process running this import stopped before it finished.';
-const SUMMARY_FIELDS = ['documentId', 'trigger', 'status', 'dryRun', 'dir', 'startedAt', 'finishedAt', 'heartbeatAt', 'host', 'counts', 'error'];
+const SUMMARY_FIELDS = ['documentId', 'trigger', 'actor', 'status', 'dryRun', 'dir', 'startedAt', 'finishedAt', 'heartbeatAt', 'host', 'counts', 'error'];
 
 /** The record of every import: who or what started it, when, and what each file became. */
 const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -64,7 +49,7 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async start(input: { trigger: Trigger; dryRun: boolean; dir: string }): Promise<string> {
+    async start(input: { trigger: Trigger; actor?: string | null; dryRun: boolean; dir: string | null }): Promise<string> {
       const now = new Date();
       return create({ ...input, status: 'running', startedAt: now, heartbeatAt: now });
     },
@@ -82,7 +67,7 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A run that did not start because another held the lock (a scheduled run on a second server). */
-    async skipped(input: { trigger: Trigger; dryRun: boolean; dir: string; reason: string }) {
+    async skipped(input: { trigger: Trigger; actor?: string | null; dryRun: boolean; dir: string | null; reason: string }) {
       const now = new Date();
       const { reason, ...run } = input;
       return create({ ...run, status: 'skipped', startedAt: now, finishedAt: now, error: reason });
