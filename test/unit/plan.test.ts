@@ -22,7 +22,7 @@ describe('planArticleWrite', () => {
   it('creates everything when nothing is stored', () => {
     const desired = article();
     const plan = planArticleWrite({ desired, current: null, lastWritten: null, force: false });
-    expect(plan).toEqual({ action: 'create', write: desired, conflicts: [], fields: hashFields(desired) });
+    expect(plan).toEqual({ action: 'create', write: desired, conflicts: [], captured: {}, kept: {}, fields: hashFields(desired) });
   });
 
   it('writes nothing when the stored article already matches, however its relations are spelled', () => {

@@ -1,4 +1,5 @@
 import { Download } from '@strapi/icons';
+import { ImportPanel } from './components/import-panel/ImportPanel';
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
 
@@ -12,5 +13,10 @@ export default {
       Component: () => import('./pages/App').then((module) => ({ default: module.App })),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Ingest' });
+  },
+
+  // The Content Manager's APIs exist once every plugin registered.
+  bootstrap(app: any) {
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([ImportPanel]);
   },
 };

@@ -7,3 +7,12 @@ export type Counts = ReportCounts;
 export type Progress = RunProgress;
 export type Run = RunWithProgress;
 export type DryRunReport = ImportReport & { dryRun: true };
+
+export type {
+  ConflictDecision,
+  ConflictedArticle,
+  ConflictsList,
+  ImportPanel,
+  ImportPanelAnswer,
+  OpenConflict,
+} from '../../shared/contracts/conflicts';

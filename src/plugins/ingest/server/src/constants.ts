@@ -6,13 +6,19 @@ export const SOURCE_UID = 'api::source.source';
 export const RELATED_LINK_UID = 'api::related-link.related-link';
 export const IMPORT_RUN_UID = 'plugin::ingest.import-run';
 export const IMPORT_LOCK_UID = 'plugin::ingest.import-lock';
+export const CONFLICT_DECISION_UID = 'plugin::ingest.conflict-decision';
 
 /** The admin permission that lets a user see import runs and start one. */
 export const ADMIN_ACTION_READ = 'plugin::ingest.runs.read';
 export const ADMIN_ACTION_TRIGGER = 'plugin::ingest.runs.trigger';
+/** The Content Manager's permission to save an Article: settling a conflict writes the draft. */
+export const CM_ACTION_UPDATE = 'plugin::content-manager.explorer.update';
 
-/** Bumped when the parser or planner changes meaning, so stored fingerprints are re-checked. */
-export const IMPORT_FORMAT_VERSION = 1;
+/**
+ * Bumped when the parser or planner changes meaning, so stored fingerprints are re-checked.
+ * 2: the state keeps the capture's value of each conflict (the edit view's Import panel).
+ */
+export const IMPORT_FORMAT_VERSION = 2;
 
 /** Captures above this size fail without being read whole (config `maxFileBytes`). */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;

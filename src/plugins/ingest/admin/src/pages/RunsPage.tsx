@@ -1,14 +1,15 @@
-import { Box, Button, EmptyStateLayout, Flex, TextButton, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, EmptyStateLayout, Flex, TextButton, Typography } from '@strapi/design-system';
 import { Eye, Play } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, useIngestApi, usePolling } from '../api';
+import { ConflictedArticles } from '../components/ConflictedArticles';
 import { ReportItems } from '../components/ReportItems';
 import { RunProgress } from '../components/RunProgress';
 import { RunsTable } from '../components/RunsTable';
 import { formatCounts } from '../format';
 import { PERMISSIONS } from '../permissions';
-import type { DryRunReport, Progress, RunsPage as RunsPageData } from '../types';
+import type { ConflictsList, DryRunReport, Progress, RunsPage as RunsPageData } from '../types';
 
 /** The Ingest page: recorded runs, and (with the trigger permission) a dry run or an import of the configured folder. */
 export const RunsPage = () => {
@@ -21,18 +22,20 @@ export const RunsPage = () => {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState<'import' | 'dry-run' | null>(null);
   const [dryRun, setDryRun] = useState<DryRunReport | null>(null);
+  const [conflicts, setConflicts] = useState<ConflictsList | null>(null);
 
   const load = useCallback(async () => {
     try {
       const next = await api.listRuns(page);
       setRuns(next);
+      setConflicts(await api.listConflicts());
       setLoadError(null);
       const active = next.meta.activeRunId;
       setProgress(active ? ((await api.getRun(active)).progress ?? null) : null);
     } catch (error) {
       setLoadError(errorMessage(error));
     }
-  }, [api.listRuns, api.getRun, page]);
+  }, [api.listRuns, api.getRun, api.listConflicts, page]);
 
   useEffect(() => {
     void load();
@@ -83,11 +86,21 @@ export const RunsPage = () => {
   if (!runs) return <Page.Error />;
   const { pagination, dir } = runs.meta;
   const pageCount = Math.max(1, Math.ceil(pagination.total / pagination.pageSize));
+  const conflictCount = conflicts?.meta.total ?? 0;
 
   return (
     <Page.Main>
       <Page.Title>Ingest</Page.Title>
-      <Layouts.Header title="Ingest" subtitle={`Imports of ${dir}: who or what started them, and what each file became`} primaryAction={actions} />
+      <Layouts.Header
+        title="Ingest"
+        subtitle={`Imports of ${dir}: who or what started them, and what each file became`}
+        primaryAction={actions}
+        secondaryAction={
+          <Badge variant={conflictCount > 0 ? 'warning' : 'neutral'} data-testid="conflict-count">
+            {conflictCount === 1 ? '1 article with open conflicts' : `${conflictCount} articles with open conflicts`}
+          </Badge>
+        }
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           {running ? <RunProgress progress={progress} /> : null}
@@ -105,6 +118,7 @@ export const RunsPage = () => {
               </Flex>
             </Box>
           ) : null}
+          {conflicts && conflicts.data.length > 0 ? <ConflictedArticles articles={conflicts.data} /> : null}
           {runs.data.length === 0 ? (
             <EmptyStateLayout content="No import has run yet." />
           ) : (

@@ -1,4 +1,6 @@
 import type { TrackedField } from './fields';
+import type { CapturedValues } from './conflicts';
+import type { FieldHashes } from './plan-article';
 
 /**
  * What the importer remembers on each article (a private field): enough to tell an unchanged
@@ -23,6 +25,10 @@ export interface ImportState {
   warnings?: string[];
   /** Fields left with an editor's value at that write: still conflicts while the capture is unchanged. */
   conflicts?: TrackedField[];
+  /** The capture's value of each of those conflicts: the editor may take it (Content Manager's Import panel). */
+  captured?: CapturedValues;
+  /** Conflicts an editor kept: the hash of the capture's value then; reported again once the capture changes. */
+  kept?: FieldHashes;
 }
 
 export const isImportState = (value: unknown): value is ImportState =>

@@ -6,6 +6,7 @@ import { baseName } from '../parse/identity';
 import { checkFieldLimits, fieldsFromParsed, type ArticleFields } from '../plan/fields';
 import { hashText, hashValue } from '../plan/hash';
 import { planArticleWrite } from '../plan/plan-article';
+import { conflictStateChanged } from '../plan/conflicts';
 import type { ImportStamp } from '../plan/state';
 import { decodeCapture } from '../read';
 import type { CaptureSource, SourceEntry } from '../sources';
@@ -148,13 +149,15 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
 
     const current = existing ? await store.currentFields(existing.documentId) : null;
-    const plan = planArticleWrite({ desired, current, lastWritten: state?.fields ?? null, force: options.force });
-    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp: entry.fingerprint, storyKey, file: entry.name, warnings, conflicts: plan.conflicts };
+    const plan = planArticleWrite({ desired, current, lastWritten: state?.fields ?? null, kept: state?.kept, force: options.force });
+    const { conflicts, captured, kept } = plan;
+    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp: entry.fingerprint, storyKey, file: entry.name, warnings, conflicts, captured, kept };
 
     if (plan.action === 'unchanged') {
       const known = existing?.stamp;
-      if (!options.dryRun && existing && (!known || known.rawHash !== rawHash || known.version !== IMPORT_FORMAT_VERSION)) {
-        // Same content from different bytes (re-saved with CRLF, say): remember the bytes only.
+      const restate = !known || known.rawHash !== rawHash || known.version !== IMPORT_FORMAT_VERSION || conflictStateChanged(state, plan);
+      if (!options.dryRun && existing && restate) {
+        // Same content from different bytes (re-saved with CRLF, say), or other open conflicts: remember that only.
         await store.rememberState(existing, { ...stateBase, fields: plan.fields, writtenAt: state?.writtenAt ?? existing.updatedAt });
       }
       return item(entry, { documentId: existing?.documentId ?? null, warnings, conflicts: plan.conflicts });

@@ -1,5 +1,6 @@
 import store from '../store';
 import adminRuns from './admin-runs';
+import conflicts from './conflicts';
 import importer from './importer';
 import lock from './lock';
 import progress from './progress';
@@ -9,6 +10,7 @@ import scheduler from './scheduler';
 const services = {
   ...store,
   'admin-runs': adminRuns,
+  conflicts,
   importer,
   lock,
   progress,

@@ -1,0 +1,46 @@
+import { Flex, Link, Typography } from '@strapi/design-system';
+import { Link as RouterLink } from 'react-router-dom';
+import { formatDate } from '../../format';
+import { runPath } from '../../paths';
+import type { ImportPanel } from '../../types';
+import { OutcomeBadge } from '../StatusBadge';
+
+const Fact = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <Flex direction="column" alignItems="flex-start" gap={0}>
+    <Typography variant="sigma" textColor="neutral600">
+      {label}
+    </Typography>
+    <Typography variant="pi" tag="div" style={{ wordBreak: 'break-word' }}>
+      {children}
+    </Typography>
+  </Flex>
+);
+
+/** Where an imported article came from, and what its last import did to it. */
+export const ImportFacts = ({ panel }: { panel: ImportPanel }) => {
+  const last = panel.lastImport;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} data-testid="import-facts">
+      <Fact label="External id">{panel.externalId}</Fact>
+      <Fact label="From">{panel.origin?.kind === 'push' ? 'pushed through the API' : `file ${panel.origin?.file ?? ''}`}</Fact>
+      {last ? (
+        <Fact label="Last import">
+          <Flex direction="column" alignItems="flex-start" gap={1}>
+            <span>{formatDate(last.startedAt)}</span>
+            <OutcomeBadge outcome={last.outcome} />
+            {last.warnings.map((warning) => (
+              <Typography key={warning} variant="pi" textColor="neutral600">
+                {warning}
+              </Typography>
+            ))}
+            <Link tag={RouterLink} to={runPath(last.runId)}>
+              See that run ({last.trigger})
+            </Link>
+          </Flex>
+        </Fact>
+      ) : (
+        <Fact label="Last written by the import">{formatDate(panel.lastWrittenAt ?? null)}</Fact>
+      )}
+    </Flex>
+  );
+};
