@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import slugify from 'slugify';
 import { describe, expect, it } from 'vitest';
 import { articleSlug } from '../../src/plugins/ingest/server/src/plan/slug';
 import { parseCapture } from '../../src/plugins/ingest/server/src/parse';
@@ -27,7 +26,7 @@ const examples = readdirSync(EXAMPLES)
 
 describe('example captures parse to their expected records', () => {
   it('finds the examples', () => {
-    expect(examples.length).toBeGreaterThanOrEqual(10);
+    expect(examples.length).toBeGreaterThanOrEqual(32);
   });
 
   it.each(examples.filter(({ expected }) => expected.outcome === 'created'))('$name', async ({ name, expected }) => {
@@ -35,10 +34,10 @@ describe('example captures parse to their expected records', () => {
     if (result.outcome !== 'parsed') throw new Error(`expected ${name} to parse, got: ${result.reason}`);
     const { outcome: _outcome, warnings: expectWarnings, ...fields } = expected;
     const { article } = result;
-    const slug = slugify(article.title, { lower: true, strict: true });
+    // The contract's slug: slugify's spelling of the title, or the external id where it has none.
+    const slug = articleSlug(article.title, article.externalId);
 
     expect({ ...article, slug }).toEqual(fields);
-    expect(articleSlug(article.title, article.externalId)).toBe(slug);
     if (expectWarnings) expect(result.warnings.length).toBeGreaterThan(0);
     else expect(result.warnings).toEqual([]);
   });
@@ -47,8 +46,7 @@ describe('example captures parse to their expected records', () => {
     const result = await parseFile(join(EXAMPLES, name));
     if (result.outcome !== 'failed') throw new Error(`expected ${name} to fail, it parsed as "${result.article.title}"`);
     expect(result.externalId).toBe(expected.externalId);
-    expect(result.reason).toContain(name);
-    expect(result.reason).toMatch(/headline/);
+    expect(result.reason).toBe(expected.reason);
   });
 
   it.each(examples)('$name parses the same from text as from the file', async ({ name }) => {

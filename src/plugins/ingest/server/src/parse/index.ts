@@ -5,7 +5,7 @@ import { readHeader } from './header';
 import { baseName, externalIdOf } from './identity';
 import { findDateline, findHeaderEndWithoutDateline, isHeadlineShaped, isRepeatedSoon, isStructural } from './layout';
 import { toRelatedLinks } from './links';
-import { noHeadlineReason } from './no-headline';
+import { noHeadlineReason, noStoryReason } from './no-headline';
 import { notArticleReason } from './not-article';
 import { resolvePublicationDate } from './publication-date';
 import { mergeSources, readSourceLine } from './sources';
@@ -64,9 +64,10 @@ function readArticle(
   fail: (reason: string) => ParseResult,
 ): ParseResult {
   const { main } = zones;
+  const video = zones.durations.main > 0;
   const datelineAt = findDateline(main, 0);
-  const headerEnd = datelineAt !== -1 ? datelineAt : findHeaderEndWithoutDateline(main, 0);
-  const header = readHeader(main.slice(0, headerEnd));
+  const headerEnd = datelineAt !== -1 ? datelineAt : findHeaderEndWithoutDateline(main, 0, video);
+  const header = readHeader(main.slice(0, headerEnd), video);
   const body = readBody([...proseLines(zones), ...main.slice(datelineAt !== -1 ? datelineAt + 1 : headerEnd)]);
   const datelineLine = zones.leadingDateline ?? (datelineAt !== -1 ? main[datelineAt] : null);
   const published = resolvePublicationDate(zones.firstLine?.date ?? null, datelineLine ? readDateline(datelineLine.text) : null);
@@ -77,6 +78,7 @@ function readArticle(
     leadLines: header.standfirst === null ? [] : [header.standfirst],
     bodyLines: body.textLines,
     listLength: exploreTitles.length,
+    durations: zones.durations.main + zones.durations.list,
     hasStoryMarks:
       published.date !== null ||
       zones.firstLine?.section != null ||
@@ -85,6 +87,7 @@ function readArticle(
       sources.length > 0,
   });
   if (notArticle !== null) return fail(notArticle);
+  if (header.standfirst === null && body.blocks.length === 0) return fail(noStoryReason(header.title));
 
   return {
     outcome: 'parsed',

@@ -11,6 +11,7 @@ export function noHeadlineReason(zones: Zones, exploreTitles: string[]): string 
     leadLines: [],
     bodyLines: zones.main.slice(1).filter((line) => !isStructural(line.text)).map((line) => line.text),
     listLength: exploreTitles.length,
+    durations: zones.durations.main + zones.durations.list,
     hasStoryMarks: zones.firstLine?.date != null || zones.leadingDateline !== null || zones.readingTimeMinutes !== null,
   });
   if (notArticle !== null) return notArticle;
@@ -24,6 +25,11 @@ export function noHeadlineReason(zones: Zones, exploreTitles: string[]): string 
     return `no headline — the first line of text (line ${candidate.lineNo}) is page furniture, "${snippet(candidate.text)}"`;
   }
   return `no headline — the first line of text (line ${candidate.lineNo}) reads as body prose, "${snippet(candidate.text)}", and no line reads as a headline`;
+}
+
+/** A headline and nothing under it: no story to import, only an empty draft. */
+export function noStoryReason(title: string): string {
+  return `no standfirst and no body — the capture holds a headline ("${snippet(title)}") and nothing to import under it`;
 }
 
 function proseOnDateLine(firstLine: FirstLine): string {

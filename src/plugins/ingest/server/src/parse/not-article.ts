@@ -1,6 +1,6 @@
 import { readByline } from './byline';
-import { isAuthorLine } from './explore';
-import { isSentenceLike } from './text';
+import { authorOf } from './explore';
+import { isSentenceLike } from './measure';
 
 /** Enough of a page to tell whether it is a story at all. */
 export interface PageShape {
@@ -12,26 +12,46 @@ export interface PageShape {
   bodyLines: string[];
   /** How many headlines follow an `Explore` / `More Videos` header. */
   listLength: number;
+  /** Video durations printed on lines of their own above the explore list. */
+  durations: number;
   /** A date, section, reading time, photo credit or source line: things a story page has. */
   hasStoryMarks: boolean;
 }
 
 /**
- * Tells an author page or a list of headlines (a video index) from an article; returns why
- * the page is not an article, or null when it may be one.
+ * Tells an author page, a video index or a topic page from an article; returns why the page is
+ * not an article, naming the kind of page it looks like, or null when it may be one.
  */
 export function notArticleReason(page: PageShape): string | null {
-  const name = page.firstLine === null ? null : readByline(page.firstLine);
-  const bodySentences = page.bodyLines.filter(isSentenceLike).length;
-  const signsOwnWork = name !== null && page.bodyLines.some((line) => isAuthorLine(line) && readByline(line) === name);
-  if (name !== null && !page.hasStoryMarks && (bodySentences === 0 || signsOwnWork)) {
-    return `not an article — it looks like an author page ("${name}" followed by a list of stories), so there is no headline to import`;
-  }
-  const lines = [...page.leadLines, ...page.bodyLines];
+  return authorPageReason(page) ?? headlineListReason(page);
+}
+
+/**
+ * A person's name, perhaps a short bio, then their headlines: the name is signed under the
+ * headlines (`By Name`, in any script), or it is a capitalised name followed by no prose.
+ */
+function authorPageReason(page: PageShape): string | null {
+  if (page.firstLine === null) return null;
+  const name = readByline(page.firstLine) ?? page.firstLine;
+  const signed = page.bodyLines.filter((line) => {
+    const author = authorOf(line);
+    return author !== null && (author === page.firstLine || readByline(author) === name);
+  }).length;
+  const bareName = readByline(page.firstLine) !== null && !page.hasStoryMarks && !page.bodyLines.some(isSentenceLike);
+  if (signed === 0 && !bareName) return null;
+  const stories = page.bodyLines.filter((line) => authorOf(line) === null).length;
+  return `not an article — it looks like an author page ("${name}", then a list of ${stories} headlines of theirs), so there is no story to import`;
+}
+
+/** Only short lines, no prose: a topic or tag page, or, with durations, a video index. */
+function headlineListReason(page: PageShape): string | null {
+  const lines = [...page.leadLines, ...page.bodyLines].filter((line) => authorOf(line) === null);
   const bareList = lines.length === 0 && !page.hasStoryMarks && page.listLength >= 3;
-  if ((lines.length >= 3 && !lines.some(isSentenceLike)) || bareList) {
-    const count = lines.length + page.listLength;
-    return `not an article — it looks like a list of headlines such as a video index (${count} short lines and no body text), so there is no headline to import`;
+  if (!bareList && (lines.length < 3 || lines.some(isSentenceLike))) return null;
+  const count = lines.length + page.listLength;
+  if (page.durations >= 2) {
+    return `not an article — it looks like a video index (${count} video titles with ${page.durations} durations and no story of its own), so there is no story to import`;
   }
-  return null;
+  const title = page.firstLine === null ? '' : `"${page.firstLine}", then `;
+  return `not an article — it looks like a topic or tag page (${title}${count} headlines and no story of its own), so there is no story to import`;
 }
