@@ -2,7 +2,7 @@ import { readBody } from './body';
 import { readDateline } from './dates';
 import { readExploreTitles } from './explore';
 import { readHeader } from './header';
-import { baseName, externalIdOf } from './identity';
+import { externalIdOf } from './identity';
 import { findDateline, findHeaderEndWithoutDateline, isHeadlineShaped, isRepeatedSoon, isStructural } from './layout';
 import { toRelatedLinks } from './links';
 import { noHeadlineReason, noStoryReason } from './no-headline';
@@ -18,7 +18,8 @@ export { sourceKey } from './sources';
 
 /**
  * Reads one capture (its text, already decoded) into an article record. `fileName` gives the
- * external id and names the file in a failure's reason. Pure: no I/O, no Strapi.
+ * external id (its name without folder or extension) and, as given, names the file in a
+ * failure's reason. Pure: no I/O, no Strapi.
  */
 export function parseCapture(text: string, fileName: string): ParseResult {
   // The parts are cut from the capture's text, and a string cut from another keeps all of it
@@ -32,7 +33,7 @@ function parseText(text: string, fileName: string): ParseResult {
   const fail = (reason: string): ParseResult => ({
     outcome: 'failed',
     externalId,
-    reason: `${baseName(fileName)}: ${reason}`,
+    reason: `${fileName}: ${reason}`,
     warnings: [],
   });
   if (text.length === 0) return fail('empty file (0 bytes), so no headline');

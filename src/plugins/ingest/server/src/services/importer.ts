@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, IMPORT_FORMAT_VERSION } from '../constants';
-import { parseCapture } from '../parse';
 import { externalIdOf } from '../parse/identity';
 import { fieldsFromParsed, fromBlocks, type ArticleFields } from '../plan/fields';
 import { hashText, hashValue } from '../plan/hash';
@@ -12,8 +11,7 @@ import { planArticleWrite } from '../plan/plan-article';
 import type { ImportStamp } from '../plan/state';
 import { articleSlug } from '../plan/slug';
 import { uniqueSlug } from '../plan/unique-slug';
-import { checkFieldLimits } from '../plan/limits';
-import { decodeCapture, listCaptures, readCaptureBytes } from '../read';
+import { captureFailed, listCaptures, parseCaptureBytes, readCaptureBytes } from '../read';
 import { getIngestConfig } from '../config/read';
 import { getService } from '../utils';
 import { titleKey } from '../utils/titles';
@@ -226,19 +224,16 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<ReportItem> => {
     const { catalog, options } = context;
     const read = await readCaptureBytes(fullPath, { maxBytes: context.maxFileBytes });
-    if (!read.ok) return fail(`${file}: ${read.reason}`);
+    if (!read.ok) return fail(captureFailed(file, read.reason).reason);
     const rawHash = hashText(read.bytes);
     if (stamp !== null && stamp.rawHash === rawHash) return unchanged();
 
-    const decoded = decodeCapture(read.bytes);
-    if (!decoded.ok) return fail(`${file}: ${decoded.reason}, so no headline`);
-    const parsed = parseCapture(decoded.text, path.basename(file));
+    // The same function as `npm run parse`: a preview says what this import does.
+    const parsed = parseCaptureBytes(read.bytes, file);
     if (parsed.outcome === 'failed') return fail(parsed.reason, parsed.warnings);
 
     const warnings = [...parsed.warnings];
     const desired = fieldsFromParsed(parsed.article);
-    const tooLong = checkFieldLimits(desired);
-    if (tooLong) return fail(`${file}: ${tooLong}`, warnings);
 
     // From here on the run needs all it knows of what is stored.
     await catalogs().complete(catalog);
