@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCapture, type ParsedArticle } from '../../src/plugins/ingest/server/src/parse';
 import { endsLikeSentence, graphemeCount, isSentenceLike, wordCount } from '../../src/plugins/ingest/server/src/parse/measure';
+import { parseCaptureBytes } from '../../src/plugins/ingest/server/src/read';
 
 const FILE = '500_0123456789abcdef.txt';
 
@@ -205,7 +206,7 @@ describe('pages that are not articles, by kind', () => {
 
   it('fails a video index, titles with their durations', () => {
     const reason = failure(['Videos', HEADLINES[0], '05:01', HEADLINES[1], '00:45', HEADLINES[2], '1:02:15']);
-    expect(reason).toMatch(/not an article — it looks like a video index \(3 video titles with 3 durations/);
+    expect(reason).toMatch(/not an article — it looks like a video index \(3 videos listed with their durations/);
   });
 
   it('fails a bare More Videos list with durations as a video index', () => {
@@ -245,5 +246,31 @@ describe('pages that are not articles, by kind', () => {
       'ผู้ประกอบการร้านค้าใกล้สถานีหลายแห่งระบุว่า มีลูกค้าเพิ่มขึ้นอย่างเห็นได้ชัดตั้งแต่วันแรกที่เปิดให้บริการ',
     ]);
     expect(article.body.map((block) => block.type)).toEqual(['paragraph', 'paragraph']);
+  });
+});
+
+describe('the import and the preview read bytes the same way (parseCaptureBytes)', () => {
+  const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+
+  it('names the file as the import lists it, in every kind of failure', () => {
+    expect(parseCaptureBytes(new Uint8Array(), 'nested/x.txt')).toMatchObject({
+      outcome: 'failed',
+      externalId: 'x',
+      reason: 'nested/x.txt: empty file (0 bytes), so no headline',
+    });
+    expect(parseCaptureBytes(bytes('A headline alone\n'), 'nested/x.txt')).toMatchObject({
+      externalId: 'x',
+      reason: expect.stringMatching(/^nested\/x\.txt: no standfirst and no body/),
+    });
+  });
+
+  it('fails a headline the database cannot store, as the import does', () => {
+    const result = parseCaptureBytes(bytes(`${'Extraordinarily '.repeat(20)}headline\nThe standfirst says what happened.\n`), 'long.txt');
+    expect(result).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/^long\.txt: the headline is \d+ characters long, above the limit of 255/) });
+  });
+
+  it('cuts a long headline quoted in a reason between characters, never inside one', () => {
+    const reason = failure([`${'港'.repeat(59)}😀😀 end`]);
+    expect(reason).toContain(`"${'港'.repeat(59)}😀…"`);
   });
 });

@@ -44,7 +44,9 @@ function openingOf(prose: string): string {
   return dash && dash.index <= 40 ? prose.slice(0, dash.index + 2) : snippet(prose);
 }
 
+/** The first 60 characters, cut between code points so no half of a character is left. */
 function snippet(text: string): string {
-  return text.length <= 60 ? text : `${text.slice(0, 60).trimEnd()}…`;
+  const chars = Array.from(text);
+  return chars.length <= 60 ? text : `${chars.slice(0, 60).join('').trimEnd()}…`;
 }
 

@@ -48,10 +48,10 @@ function headlineListReason(page: PageShape): string | null {
   const lines = [...page.leadLines, ...page.bodyLines].filter((line) => authorOf(line) === null);
   const bareList = lines.length === 0 && !page.hasStoryMarks && page.listLength >= 3;
   if (!bareList && (lines.length < 3 || lines.some(isSentenceLike))) return null;
-  const count = lines.length + page.listLength;
   if (page.durations >= 2) {
-    return `not an article — it looks like a video index (${count} video titles with ${page.durations} durations and no story of its own), so there is no story to import`;
+    return `not an article — it looks like a video index (${page.durations} videos listed with their durations and no story of its own), so there is no story to import`;
   }
+  const count = lines.length + page.listLength;
   const title = page.firstLine === null ? '' : `"${page.firstLine}", then `;
   return `not an article — it looks like a topic or tag page (${title}${count} headlines and no story of its own), so there is no story to import`;
 }
