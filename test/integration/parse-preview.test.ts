@@ -78,6 +78,8 @@ describe('npm run parse and the import', () => {
     expect(itemFor(report, 'bad_too_long').error).toMatch(/^bad_too_long\.txt: the headline is \d+ characters long/);
     expect(itemFor(report, 'bad_too_big').error).toMatch(/^bad_too_big\.txt: file is .* above the limit of 20000 bytes/);
     expect(itemFor(report, 'bad_binary').error).toMatch(/^bad_binary\.txt: binary data, not text/);
-    expect(report.counts).toMatchObject({ created: 16, failed: 6 + Object.keys(badFiles).length });
+    const created = fixtureNames.filter((name) => expectedFor(name).outcome === 'created').length;
+    expect(created).toBeGreaterThanOrEqual(16);
+    expect(report.counts).toMatchObject({ created, failed: fixtureNames.length - created + Object.keys(badFiles).length });
   });
 });

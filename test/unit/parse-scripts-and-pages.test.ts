@@ -204,6 +204,22 @@ describe('pages that are not articles, by kind', () => {
     );
   });
 
+  it('fails a title with a one-line blurb over short headlines as a topic page', () => {
+    const reason = failure(['Energy', 'The latest news and analysis on energy and the climate.', ...HEADLINES, 'Bazaar traders mark 500 years']);
+    expect(reason).toMatch(/topic or tag page \("Energy", then 4 headlines/);
+  });
+
+  it('fails a name with a bio that names it over short headlines as an author page, in a script without capitals', () => {
+    const reason = failure(['王伟', '王伟是驻北京记者，长期报道中国经济与科技。', '港口启用全自动码头', '新能源汽车出口增长', '芯片企业加大研发投入']);
+    expect(reason).toMatch(/author page \("王伟", then a list of 3 headlines/);
+  });
+
+  it('imports a standfirst over a body of short unpunctuated lines when the page prints a source', () => {
+    const article = parsed(['Ceasefire deal: the main points', 'Both sides agreed to a text on Sunday evening.', '', ...HEADLINES, '', 'SOURCE: AA']);
+    expect(article.body).toHaveLength(3);
+    expect(article.sources).toEqual(['AA']);
+  });
+
   it('fails a video index, titles with their durations', () => {
     const reason = failure(['Videos', HEADLINES[0], '05:01', HEADLINES[1], '00:45', HEADLINES[2], '1:02:15']);
     expect(reason).toMatch(/not an article — it looks like a video index \(3 videos listed with their durations/);

@@ -86,6 +86,12 @@ function readArticle(
       zones.readingTimeMinutes !== null ||
       header.imageCredit !== null ||
       sources.length > 0,
+    hasStoryFurniture:
+      zones.readingTimeMinutes !== null ||
+      header.imageCaption !== null ||
+      header.imageCredit !== null ||
+      header.byline !== null ||
+      sources.length > 0,
   });
   if (notArticle !== null) return fail(notArticle);
   if (header.standfirst === null && body.blocks.length === 0) return fail(noStoryReason(header.title));

@@ -13,6 +13,7 @@ export function noHeadlineReason(zones: Zones, exploreTitles: string[]): string 
     listLength: exploreTitles.length,
     durations: zones.durations.main + zones.durations.list,
     hasStoryMarks: zones.firstLine?.date != null || zones.leadingDateline !== null || zones.readingTimeMinutes !== null,
+    hasStoryFurniture: zones.readingTimeMinutes !== null,
   });
   if (notArticle !== null) return notArticle;
   if (zones.firstLine?.prose) return proseOnDateLine(zones.firstLine);
