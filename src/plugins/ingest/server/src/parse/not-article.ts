@@ -12,7 +12,7 @@ export interface PageShape {
   bodyLines: string[];
   /** How many headlines follow an `Explore` / `More Videos` header. */
   listLength: number;
-  /** Video durations printed on lines of their own above the explore list. */
+  /** Video durations printed on lines of their own, above the explore list or in it. */
   durations: number;
   /** A date, section, reading time, photo credit or source line: things a story page has. */
   hasStoryMarks: boolean;
@@ -36,17 +36,17 @@ export function notArticleReason(page: PageShape): string | null {
  * headlines (`By Name`, in any script), or it is a capitalised name followed by no prose.
  */
 function authorPageReason(page: PageShape): string | null {
-  if (page.firstLine === null) return null;
-  const name = readByline(page.firstLine) ?? page.firstLine;
-  const signed = page.bodyLines.filter((line) => {
+  const first = page.firstLine;
+  if (first === null) return null;
+  const name = readByline(first) ?? first;
+  const signed = page.bodyLines.some((line) => {
     const author = authorOf(line);
-    return author !== null && (author === page.firstLine || readByline(author) === name);
-  }).length;
-  const bareName = readByline(page.firstLine) !== null && !page.hasStoryMarks && !page.bodyLines.some(isSentenceLike);
+    return author !== null && (author === first || readByline(author) === name);
+  });
+  const bareName = readByline(first) !== null && !page.hasStoryMarks && !page.bodyLines.some(isSentenceLike);
   // A bio names its author, in any script: `王伟是驻北京记者…`, `Ezgi Toper reports on…`.
-  const introduced =
-    wordCount(page.firstLine) <= 4 && page.leadLines.some((line) => line.includes(page.firstLine!)) && isDescribedList(page);
-  if (signed === 0 && !bareName && !introduced) return null;
+  const introduced = wordCount(first) <= 4 && page.leadLines.some((line) => line.includes(first)) && isDescribedList(page);
+  if (!signed && !bareName && !introduced) return null;
   const stories = page.bodyLines.filter((line) => authorOf(line) === null).length;
   return `not an article — it looks like an author page ("${name}", then a list of ${stories} headlines of theirs), so there is no story to import`;
 }
