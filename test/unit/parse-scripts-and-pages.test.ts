@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCapture, type ParsedArticle } from '../../src/plugins/ingest/server/src/parse';
 import { endsLikeSentence, graphemeCount, isSentenceLike, wordCount } from '../../src/plugins/ingest/server/src/parse/measure';
+import { articleSlug } from '../../src/plugins/ingest/server/src/plan/slug';
 import { parseCaptureBytes } from '../../src/plugins/ingest/server/src/read';
 
 const FILE = '500_0123456789abcdef.txt';
@@ -289,4 +290,20 @@ describe('the import and the preview read bytes the same way (parseCaptureBytes)
     const reason = failure([`${'港'.repeat(59)}😀😀 end`]);
     expect(reason).toContain(`"${'港'.repeat(59)}😀…"`);
   });
+});
+
+describe('slugs of titles in other scripts', () => {
+  it.each([
+    ['В Санкт-Петербурге открылся ботанический сад', 'v-sankt-peterburge-otkrylsya-botanicheskij-sad'],
+    ['Η Αθήνα αποκτά νέο πάρκο', 'h-a8hna-apokta-neo-parko'],
+  ])('spells %s in Latin letters', (title, slug) => {
+    expect(articleSlug(title, '600_x')).toBe(slug);
+  });
+
+  it.each(['中国东部港口启用全自动集装箱码头', '京都の研究チーム', '서울 지하철 새 노선 개통', 'กรุงเทพฯ เปิดรถไฟฟ้าสายใหม่', 'נמל חדש נפתח', 'दिल्ली में नई योजना'])(
+    'falls back to the external id for %s, which slugify cannot spell',
+    (title) => {
+      expect(articleSlug(title, '600_x')).toBe('600_x');
+    },
+  );
 });
