@@ -12,7 +12,7 @@ export const ADMIN_ACTION_READ = 'plugin::ingest.runs.read';
 export const ADMIN_ACTION_TRIGGER = 'plugin::ingest.runs.trigger';
 
 /** Bumped when the parser or planner changes meaning, so stored fingerprints are re-checked. */
-export const IMPORT_FORMAT_VERSION = 1;
+export const IMPORT_FORMAT_VERSION = 2;
 
 /** Captures above this size fail without being read whole (config `maxFileBytes`). */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
