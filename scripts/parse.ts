@@ -1,6 +1,8 @@
 /**
  * Preview what captures parse to, without Strapi or a database:
  *   npm run parse -- FILE...
+ * Each file is read, decoded and parsed by the import's own function (parseCaptureBytes), so
+ * a failure's reason is the import's error word for word (the file named by its name).
  * Prints one record (one file) or an array (several). Exit 1 if any file failed, 2 on usage error.
  */
 import { articleSlug } from '../src/plugins/ingest/server/src/plan/slug';

@@ -241,21 +241,22 @@ describe('headline, standfirst and the repeated headline', () => {
     expect(explore(article).map((link) => link.title)).toEqual(['Wind farm opens', 'Bridge reopens']);
   });
 
-  it('imports a headline alone, with every other field empty', () => {
-    const article = parsed(HEADLINE);
-    expect(article).toMatchObject({
-      title: HEADLINE,
-      standfirst: null,
-      publicationDate: null,
-      imageCaption: null,
-      imageCredit: null,
-      byline: null,
-      section: null,
-      sources: [],
-      body: [],
-      relatedLinks: [],
-      warnings: [],
-    });
+  it('fails a headline alone, naming the file and what is missing', () => {
+    const reason = failure(HEADLINE, '104_0123456789abcdef.txt');
+    expect(reason).toBe(
+      `104_0123456789abcdef.txt: no standfirst and no body — the capture holds a headline ("${HEADLINE.slice(0, 60)}…") and nothing to import under it`,
+    );
+  });
+
+  it('fails a headline with only furniture under it: date, caption, source and explore list', () => {
+    const text = capture({ standfirst: null, body: [], tail: ['SOURCE: AA', 'Explore', 'First story', 'Second story'] });
+    expect(failure(text)).toMatch(/no standfirst and no body/);
+  });
+
+  it('imports a headline with a standfirst only, or a body only, other fields empty', () => {
+    expect(parsed([HEADLINE, STANDFIRST].join('\n'))).toMatchObject({ title: HEADLINE, standfirst: STANDFIRST, body: [], warnings: [] });
+    const bodyOnly = parsed([HEADLINE, 'May 12, 2025', '', PARAGRAPHS[0]].join('\n'));
+    expect(bodyOnly).toMatchObject({ standfirst: null, body: [{ type: 'paragraph', text: PARAGRAPHS[0] }], warnings: [] });
   });
 });
 
@@ -506,9 +507,9 @@ describe('pages that are not articles', () => {
     expect(failure(text)).toMatch(/author page/);
   });
 
-  it('fails a list of headlines (a video index)', () => {
+  it('fails a list of headlines as a topic or tag page', () => {
     const text = [
-      'Videos',
+      'Energy',
       'Harbour town opens floating solar farm',
       'Ferry line adds electric boats',
       'Bazaar traders mark 500 years',
@@ -516,7 +517,7 @@ describe('pages that are not articles', () => {
     ].join('\n');
     const reason = failure(text, '303_eeeeeeeeeeeeeeee.txt');
     expect(reason).toContain('303_eeeeeeeeeeeeeeee.txt');
-    expect(reason).toMatch(/not an article.*list of headlines/);
+    expect(reason).toMatch(/not an article.*topic or tag page \("Energy", then 4 headlines/);
   });
 
   it('fails a bare More Videos list', () => {

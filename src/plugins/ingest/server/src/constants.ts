@@ -16,7 +16,8 @@ export const CM_ACTION_UPDATE = 'plugin::content-manager.explorer.update';
 
 /**
  * Bumped when the parser or planner changes meaning, so stored fingerprints are re-checked.
- * 2: the state keeps the capture's value of each conflict (the edit view's Import panel).
+ * 2: the parser reads every script and page kind; the state keeps the capture's value of each
+ * conflict (the edit view's Import panel).
  */
 export const IMPORT_FORMAT_VERSION = 2;
 

@@ -1,7 +1,8 @@
 import { isPromoLine } from './furniture';
 import { isBareRelated, isRecommendedMarker, readCard, type Card } from './related';
 import { mergeSources, readSourceLine } from './sources';
-import { endsInPunctuation, wordCount, type CaptureLine } from './text';
+import { endsInPunctuation, graphemeCount, wordCount } from './measure';
+import type { CaptureLine } from './text';
 import type { BodyBlock } from './types';
 
 /** What the body zone holds once cards, markers, furniture and the source line are taken out. */
@@ -33,7 +34,7 @@ export function readBody(lines: CaptureLine[]): BodyReading {
 
 /** A short line without final punctuation, between paragraphs: a subhead. */
 export function isSubhead(text: string): boolean {
-  return !endsInPunctuation(text) && wordCount(text) <= 12 && text.length <= 100;
+  return !endsInPunctuation(text) && wordCount(text) <= 12 && graphemeCount(text) <= 100;
 }
 
 function itemise(lines: CaptureLine[]): { items: Item[]; sources: string[] } {

@@ -1,4 +1,4 @@
-import { wordCount } from './text';
+import { wordCount } from './measure';
 
 /** An image caption line split into its text and its credit; either may be absent. */
 export interface Caption {

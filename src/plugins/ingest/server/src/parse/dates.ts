@@ -1,14 +1,16 @@
+import { monthNumber } from './month-names';
+
 /** A date as printed: read into ISO form, or present but unreadable (worth a warning). */
 export type DateReading = { ok: true; iso: string; printed: string } | { ok: false; printed: string };
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-];
-
 const ISO_SHAPE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const MONTH_FIRST = /^(\p{L}+)\.? (\d{1,2}),? (\d{4})$/u;
-const DAY_FIRST = /^(\d{1,2}) (\p{L}+)\.?,? (\d{4})$/u;
+// `13 November 2025`, `14 марта 2025 г.`, `9 กรกฎาคม 2568` (marks count: Thai and Devanagari vowels).
+const DAY_FIRST = /^(\d{1,2}) ([\p{L}\p{M}]+)\.?,? (\d{4})(?: г\.)?$/u;
+// `2025年6月3日` (Chinese, Japanese), `2025년 6월 3일` (Korean).
+const YEAR_FIRST_CJK = /^(\d{4}) ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일]$/u;
+// Thai datelines count years in the Buddhist era: 2568 is 2025.
+const BUDDHIST_ERA_OFFSET = 543;
 
 /** `2025-11-13` from the first line. Anything else with digits in it is an unreadable date. */
 export function readIsoDate(printed: string): DateReading {
@@ -18,10 +20,13 @@ export function readIsoDate(printed: string): DateReading {
 }
 
 /**
- * `November 13, 2025` (also `13 November 2025`, `Nov 13, 2025`). Returns null when the line is
- * not shaped like a dateline at all; an unknown month or impossible day is an unreadable date.
+ * `November 13, 2025` (also `13 November 2025`, `Nov 13, 2025`, and the same in the site's
+ * other languages, `2025年6月3日`). Returns null when the line is not shaped like a dateline
+ * at all; an unknown capitalised month or an impossible day is an unreadable date.
  */
 export function readDateline(printed: string): DateReading | null {
+  const cjk = YEAR_FIRST_CJK.exec(printed);
+  if (cjk) return calendarDate(Number(cjk[1]), Number(cjk[2]), Number(cjk[3]), printed);
   const monthFirst = MONTH_FIRST.exec(printed);
   if (monthFirst) return datelineParts(monthFirst[1], monthFirst[2], monthFirst[3], printed);
   const dayFirst = DAY_FIRST.exec(printed);
@@ -30,18 +35,11 @@ export function readDateline(printed: string): DateReading | null {
 }
 
 function datelineParts(monthName: string, day: string, year: string, printed: string): DateReading | null {
-  // Only a capitalised word can be a month name; `in 3, 2025` is not a dateline.
-  if (!/^\p{Lu}/u.test(monthName)) return null;
   const month = monthNumber(monthName);
-  if (month === null) return { ok: false, printed };
-  return calendarDate(Number(year), month, Number(day), printed);
-}
-
-function monthNumber(name: string): number | null {
-  const lower = name.toLowerCase();
-  if (lower.length < 3) return null;
-  const index = MONTHS.findIndex((month) => month === lower || (lower.length <= 4 && month.startsWith(lower)));
-  return index === -1 ? null : index + 1;
+  // An unknown word is a month name only when capitalised; `in 3, 2025` is not a dateline.
+  if (month === null) return /^\p{Lu}/u.test(monthName) ? { ok: false, printed } : null;
+  const calendarYear = /\p{Script=Thai}/u.test(monthName) ? Number(year) - BUDDHIST_ERA_OFFSET : Number(year);
+  return calendarDate(calendarYear, month, Number(day), printed);
 }
 
 function calendarDate(year: number, month: number, day: number, printed: string): DateReading {

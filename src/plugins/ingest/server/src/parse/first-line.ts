@@ -1,5 +1,5 @@
 import { readDateline, readIsoDate, type DateReading } from './dates';
-import { endsLikeSentence, wordCount } from './text';
+import { endsInPunctuation, endsLikeSentence, graphemeCount, wordCount } from './measure';
 
 /** What the ` date 2025-11-13 LABEL` line says. */
 export interface FirstLine {
@@ -46,12 +46,20 @@ const MENU_WORDS = [
   'VIDEOS', 'CULTURE', 'AFRICA', 'EUROPE', 'AMERICAS', 'ASIA', 'GAZA', 'ANALYSIS',
 ];
 
-/** A short all-capitals run: `CONFLICT & PEACE PROCESSES`, `TÜRKİYE`, `G20`. */
+/**
+ * A short all-capitals run: `CONFLICT & PEACE PROCESSES`, `TÜRKİYE`, `G20`; in a script without
+ * capitals (`国际`, `الشرق الأوسط`), a few words with no punctuation.
+ */
 export function isSectionLabel(text: string): boolean {
+  if (!/[\p{Lu}\p{Ll}]/u.test(text)) return isCaselessLabel(text);
   if (/\p{Ll}/u.test(text) || !/\p{Lu}/u.test(text)) return false;
   if (!/^[\p{Lu}\p{M}\d&'’./ -]+$/u.test(text)) return false;
   const words = text.split(' ');
   return text.length <= 40 && words.length <= 6 && words.every((word) => word.length <= 15 && !isGluedMenu(word));
+}
+
+function isCaselessLabel(text: string): boolean {
+  return /\p{L}/u.test(text) && !endsInPunctuation(text) && wordCount(text) <= 4 && graphemeCount(text) <= 24;
 }
 
 function isGluedMenu(word: string): boolean {
@@ -59,5 +67,6 @@ function isGluedMenu(word: string): boolean {
 }
 
 function isProse(text: string): boolean {
-  return /\p{Ll}/u.test(text) && (endsLikeSentence(text) || wordCount(text) >= 8 || / [—–-] /.test(text));
+  // Lower case, or letters of a script that has no case.
+  return /[\p{Ll}\p{Lo}]/u.test(text) && (endsLikeSentence(text) || wordCount(text) >= 8 || / [—–-] /.test(text));
 }

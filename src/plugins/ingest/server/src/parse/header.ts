@@ -16,11 +16,12 @@ export interface Header {
  * Reads a header: the headline first, then standfirst, the headline again (the image's alt
  * text), caption and byline, any of which may be missing. The repeat, when there is one,
  * divides the standfirst from the image's lines; otherwise the caption is told by its credit
- * or by standing second of two lines.
+ * or by standing second of two lines. A video page prints the headline several times in any
+ * order, so there no copy divides anything: its description is the standfirst.
  */
-export function readHeader(lines: CaptureLine[]): Header {
+export function readHeader(lines: CaptureLine[], video: boolean): Header {
   const [headline, ...after] = lines;
-  const repeatAt = after.findIndex((line) => line.text === headline.text);
+  const repeatAt = video ? -1 : after.findIndex((line) => line.text === headline.text);
   const withoutRepeats = after.filter((line) => line.text !== headline.text);
   const byline = takeByline(withoutRepeats);
   const split = repeatAt === -1 ? splitByCaption(withoutRepeats) : splitAtRepeat(withoutRepeats, repeatAt);

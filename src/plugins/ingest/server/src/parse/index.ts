@@ -2,10 +2,10 @@ import { readBody } from './body';
 import { readDateline } from './dates';
 import { readExploreTitles } from './explore';
 import { readHeader } from './header';
-import { baseName, externalIdOf } from './identity';
+import { externalIdOf } from './identity';
 import { findDateline, findHeaderEndWithoutDateline, isHeadlineShaped, isRepeatedSoon, isStructural } from './layout';
 import { toRelatedLinks } from './links';
-import { noHeadlineReason } from './no-headline';
+import { noHeadlineReason, noStoryReason } from './no-headline';
 import { notArticleReason } from './not-article';
 import { resolvePublicationDate } from './publication-date';
 import { mergeSources, readSourceLine } from './sources';
@@ -18,7 +18,8 @@ export { sourceKey } from './sources';
 
 /**
  * Reads one capture (its text, already decoded) into an article record. `fileName` gives the
- * external id and names the file in a failure's reason. Pure: no I/O, no Strapi.
+ * external id (its name without folder or extension) and, as given, names the file in a
+ * failure's reason. Pure: no I/O, no Strapi.
  */
 export function parseCapture(text: string, fileName: string): ParseResult {
   // The parts are cut from the capture's text, and a string cut from another keeps all of it
@@ -32,7 +33,7 @@ function parseText(text: string, fileName: string): ParseResult {
   const fail = (reason: string): ParseResult => ({
     outcome: 'failed',
     externalId,
-    reason: `${baseName(fileName)}: ${reason}`,
+    reason: `${fileName}: ${reason}`,
     warnings: [],
   });
   if (text.length === 0) return fail('empty file (0 bytes), so no headline');
@@ -64,9 +65,10 @@ function readArticle(
   fail: (reason: string) => ParseResult,
 ): ParseResult {
   const { main } = zones;
+  const video = zones.durations.main > 0;
   const datelineAt = findDateline(main, 0);
-  const headerEnd = datelineAt !== -1 ? datelineAt : findHeaderEndWithoutDateline(main, 0);
-  const header = readHeader(main.slice(0, headerEnd));
+  const headerEnd = datelineAt !== -1 ? datelineAt : findHeaderEndWithoutDateline(main, 0, video);
+  const header = readHeader(main.slice(0, headerEnd), video);
   const body = readBody([...proseLines(zones), ...main.slice(datelineAt !== -1 ? datelineAt + 1 : headerEnd)]);
   const datelineLine = zones.leadingDateline ?? (datelineAt !== -1 ? main[datelineAt] : null);
   const published = resolvePublicationDate(zones.firstLine?.date ?? null, datelineLine ? readDateline(datelineLine.text) : null);
@@ -77,14 +79,22 @@ function readArticle(
     leadLines: header.standfirst === null ? [] : [header.standfirst],
     bodyLines: body.textLines,
     listLength: exploreTitles.length,
+    durations: zones.durations.main + zones.durations.list,
     hasStoryMarks:
       published.date !== null ||
       zones.firstLine?.section != null ||
       zones.readingTimeMinutes !== null ||
       header.imageCredit !== null ||
       sources.length > 0,
+    hasStoryFurniture:
+      zones.readingTimeMinutes !== null ||
+      header.imageCaption !== null ||
+      header.imageCredit !== null ||
+      header.byline !== null ||
+      sources.length > 0,
   });
   if (notArticle !== null) return fail(notArticle);
+  if (header.standfirst === null && body.blocks.length === 0) return fail(noStoryReason(header.title));
 
   return {
     outcome: 'parsed',

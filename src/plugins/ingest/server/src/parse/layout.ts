@@ -5,10 +5,11 @@ import { isExploreHeader } from './explore';
 import { isPromoLine } from './furniture';
 import { isBareRelated, isRecommendedMarker, readCard } from './related';
 import { readSourceLine } from './sources';
-import { wordCount, type CaptureLine } from './text';
+import { endsInFullStop, isSentenceLike, wordCount } from './measure';
+import type { CaptureLine } from './text';
 
 /** The header is at most headline, standfirst, alt text, caption and byline; allow some slack. */
-const HEADER_WINDOW = 8;
+export const HEADER_WINDOW = 8;
 
 /** Lines that belong to the page's furniture or the end matter, never to the header. */
 export function isStructural(text: string): boolean {
@@ -34,9 +35,9 @@ export function findExploreStart(lines: CaptureLine[]): number {
   return first === -1 ? lines.length : first;
 }
 
-/** A headline does not end in a full stop and is not a paragraph's length. */
+/** A headline does not end in a full stop (`.`, `。`, `।`) and is not a paragraph's length. */
 export function isHeadlineShaped(text: string): boolean {
-  return !/\.["”’']?$/.test(text) && wordCount(text) <= 40 && !isStructural(text);
+  return !endsInFullStop(text) && wordCount(text) <= 40 && !isStructural(text);
 }
 
 /** The dateline closing the header that starts at `headlineAt`, if one is near. */
@@ -53,7 +54,7 @@ export function findDateline(lines: CaptureLine[], headlineAt: number): number {
  * Without a dateline, the header is the headline plus whatever follows it that looks like a
  * header part, in page order; the first line that does not is the body's first.
  */
-export function findHeaderEndWithoutDateline(lines: CaptureLine[], headlineAt: number): number {
+export function findHeaderEndWithoutDateline(lines: CaptureLine[], headlineAt: number, video: boolean): number {
   const headline = lines[headlineAt].text;
   let index = headlineAt + 1;
   const at = (): string | undefined => lines[index]?.text;
@@ -63,12 +64,22 @@ export function findHeaderEndWithoutDateline(lines: CaptureLine[], headlineAt: n
   skipRepeats();
   const next = at();
   if (next !== undefined && isStandfirstCandidate(next)) index += 1;
+  const beforeRepeat = index;
   skipRepeats();
   const caption = at();
-  if (caption !== undefined && readMarkedCaption(caption) !== null) index += 1;
+  if (caption !== undefined && isCaptionCandidate(caption, !video && index > beforeRepeat, index + 1 < lines.length)) index += 1;
   const byline = at();
   if (byline !== undefined && readByline(byline) !== null) index += 1;
   return index;
+}
+
+/**
+ * A caption carries a credit; right under the alt-text repeat, a line that is no sentence, no
+ * byline and not the last line is the caption without one (a video page has none).
+ */
+function isCaptionCandidate(text: string, afterRepeat: boolean, bodyFollows: boolean): boolean {
+  if (readMarkedCaption(text) !== null) return true;
+  return afterRepeat && bodyFollows && !isSentenceLike(text) && readByline(text) === null && !isStructural(text);
 }
 
 function isStandfirstCandidate(text: string): boolean {

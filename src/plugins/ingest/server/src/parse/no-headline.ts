@@ -11,7 +11,9 @@ export function noHeadlineReason(zones: Zones, exploreTitles: string[]): string 
     leadLines: [],
     bodyLines: zones.main.slice(1).filter((line) => !isStructural(line.text)).map((line) => line.text),
     listLength: exploreTitles.length,
+    durations: zones.durations.main + zones.durations.list,
     hasStoryMarks: zones.firstLine?.date != null || zones.leadingDateline !== null || zones.readingTimeMinutes !== null,
+    hasStoryFurniture: zones.readingTimeMinutes !== null,
   });
   if (notArticle !== null) return notArticle;
   if (zones.firstLine?.prose) return proseOnDateLine(zones.firstLine);
@@ -26,6 +28,11 @@ export function noHeadlineReason(zones: Zones, exploreTitles: string[]): string 
   return `no headline — the first line of text (line ${candidate.lineNo}) reads as body prose, "${snippet(candidate.text)}", and no line reads as a headline`;
 }
 
+/** A headline and nothing under it: no story to import, only an empty draft. */
+export function noStoryReason(title: string): string {
+  return `no standfirst and no body — the capture holds a headline ("${snippet(title)}") and nothing to import under it`;
+}
+
 function proseOnDateLine(firstLine: FirstLine): string {
   const date = firstLine.date?.printed ?? '';
   const opening = openingOf(firstLine.prose ?? '');
@@ -38,7 +45,9 @@ function openingOf(prose: string): string {
   return dash && dash.index <= 40 ? prose.slice(0, dash.index + 2) : snippet(prose);
 }
 
+/** The first 60 characters, cut between code points so no half of a character is left. */
 function snippet(text: string): string {
-  return text.length <= 60 ? text : `${text.slice(0, 60).trimEnd()}…`;
+  const chars = Array.from(text);
+  return chars.length <= 60 ? text : `${chars.slice(0, 60).join('').trimEnd()}…`;
 }
 

@@ -1,4 +1,4 @@
-import { endsLikeSentence, wordCount } from './text';
+import { endsLikeSentence, wordCount } from './measure';
 
 /** A recommended card as printed in the body. */
 export interface Card {

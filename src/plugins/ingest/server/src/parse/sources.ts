@@ -1,4 +1,4 @@
-import { wordCount } from './text';
+import { wordCount } from './measure';
 
 const SOURCE_LINE = /^sources? ?: ?(.*)$/i;
 const SEPARATORS = / ?& ?| and | ?, ?/i;

@@ -34,24 +34,3 @@ export function toLines(text: string): CaptureLine[] {
     .map((raw, index) => ({ text: tidyText(raw), lineNo: index + 1 }))
     .filter((line) => line.text !== '');
 }
-
-export function wordCount(text: string): number {
-  return text.split(' ').filter((word) => word !== '').length;
-}
-
-const CLOSING_MARKS = /["”’'»)\]]+$/;
-
-/** Ends the way a sentence ends (`.`, `!`, `?`, `…`), looking past closing quotes and brackets. */
-export function endsLikeSentence(text: string): boolean {
-  return /[.!?…]$/.test(text.replace(CLOSING_MARKS, ''));
-}
-
-/** Ends in any punctuation at all; subheads and headlines usually end in none. */
-export function endsInPunctuation(text: string): boolean {
-  return /[.!?…:;,"”’'»)\]]$/.test(text);
-}
-
-/** Body prose rather than a label, heading or list entry. */
-export function isSentenceLike(text: string): boolean {
-  return endsLikeSentence(text) || wordCount(text) >= 25;
-}

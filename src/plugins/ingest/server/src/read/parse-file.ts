@@ -1,17 +1,15 @@
-import { parseCapture } from '../parse';
-import { baseName, externalIdOf } from '../parse/identity';
+import { baseName } from '../parse/identity';
 import type { ParseResult } from '../parse/types';
 import { DEFAULT_MAX_FILE_BYTES } from './limits';
-import { readCapture } from './read-capture';
+import { captureFailed, parseCaptureBytes } from './parse-capture-bytes';
+import { readCaptureBytes } from './read-capture';
 
-/** Reads one capture from disk and parses it; a file that cannot be read fails like one without a headline. */
+/**
+ * Reads one capture from disk as the import would and says what the import would make of it.
+ * The file is named as an import of its folder names it: by its name.
+ */
 export async function parseFile(path: string, opts: { maxBytes: number } = { maxBytes: DEFAULT_MAX_FILE_BYTES }): Promise<ParseResult> {
-  const read = await readCapture(path, opts);
-  if (read.ok) return parseCapture(read.text, path);
-  return {
-    outcome: 'failed',
-    externalId: externalIdOf(path),
-    reason: `${baseName(path)}: ${read.reason}, so no headline`,
-    warnings: [],
-  };
+  const file = baseName(path);
+  const read = await readCaptureBytes(path, opts);
+  return read.ok ? parseCaptureBytes(read.bytes, file) : captureFailed(file, read.reason);
 }

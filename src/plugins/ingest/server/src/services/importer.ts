@@ -1,14 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { IMPORT_FORMAT_VERSION } from '../constants';
-import { parseCapture } from '../parse';
-import { baseName } from '../parse/identity';
-import { checkFieldLimits, fieldsFromParsed, type ArticleFields } from '../plan/fields';
+import { fieldsFromParsed, type ArticleFields } from '../plan/fields';
 import { hashText, hashValue } from '../plan/hash';
 import { planArticleWrite } from '../plan/plan-article';
 import { conflictStateChanged } from '../plan/conflicts';
 import type { ImportStamp } from '../plan/state';
-import { decodeCapture } from '../read';
+import { captureFailed, parseCaptureBytes } from '../read';
 import type { CaptureSource, SourceEntry } from '../sources';
 import type { RunStore } from '../store/run-store';
 import type { ArticleWrite } from '../store/writer';
@@ -67,13 +65,6 @@ const item = (entry: SourceEntry, fields: Partial<ReportItem>): ReportItem => ({
 const storyKeyOf = (fields: ArticleFields) =>
   hashValue([titleKey(fields.title), fields.publicationDate, fields.body.map((block) => block.text.replace(/\s+/g, ' '))]);
 
-/** A capture's bytes → its parsed article, or why not: the one place an import decodes and parses. */
-const parseBytes = (bytes: Uint8Array, entry: SourceEntry) => {
-  const decoded = decodeCapture(bytes);
-  if (!decoded.ok) return { outcome: 'failed' as const, reason: `${labelOf(entry)}: ${decoded.reason}, so no headline`, warnings: [] };
-  return parseCapture(decoded.text, entry.name === null ? entry.externalId : baseName(entry.name));
-};
-
 const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * Read → parse → plan → apply for one entry. Never throws: a bad capture is a failed item.
@@ -119,17 +110,16 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { externalId } = entry;
     const label = labelOf(entry);
     const read = await context.source.read(entry);
-    if (!read.ok) return fail(`${label}: ${read.reason}`);
+    if (!read.ok) return fail(captureFailed(label, read.reason).reason);
     const rawHash = hashText(read.bytes);
     if (stamp !== null && stamp.rawHash === rawHash) return unchanged();
 
-    const parsed = parseBytes(read.bytes, entry);
+    // The same function as `npm run parse`: a preview says what this import does.
+    const parsed = parseCaptureBytes(read.bytes, label);
     if (parsed.outcome === 'failed') return fail(parsed.reason, parsed.warnings);
 
     const warnings = [...parsed.warnings];
     const desired = fieldsFromParsed(parsed.article);
-    const tooLong = checkFieldLimits(desired);
-    if (tooLong) return fail(`${label}: ${tooLong}`, warnings);
 
     // From here on the run needs all it knows of what is stored.
     await store.complete();
