@@ -184,8 +184,11 @@ describe('POST /api/ingest/captures: bad requests change nothing', () => {
   it('refuses a chunked body as soon as it passes 20 MB, without reading the rest', async () => {
     const before = await stateOfTheStore();
     const answer = await pushEndless(app.baseUrl, tokens.push, Buffer.alloc(256 * 1024, 'a'), 200 * 1024 * 1024);
+    // 413, unless the client sees the connection reset first: closing a socket with unread bytes
+    // sends a reset, which may beat the answer to the client's reader.
     expect([413, -1]).toContain(answer.status);
-    expect(answer.sent).toBeLessThan(200 * 1024 * 1024);
+    // Refused soon after 20 MB (what the sockets buffer aside), not after the 200 MB offered.
+    expect(answer.sent).toBeLessThan(64 * 1024 * 1024);
     expect(await stateOfTheStore()).toEqual(before);
   });
 });
