@@ -21,6 +21,7 @@ import type { Catalog, StoredArticle } from './catalog';
 import type { ArticleWrite } from './writer';
 import { addToCounts, emptyCounts, subtractFromCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
 import { newDocumentId } from '../utils/document-id';
+import { describeError } from '../utils/db-error';
 
 export interface RunOptions {
   trigger: Trigger;
@@ -138,7 +139,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const failed = ({ item: entry, provisional, request }: PendingCreate, error: Error) => {
       catalogs().forget(catalog, provisional, request.state.storyKey);
       subtractFromCounts(counts, entry);
-      Object.assign(entry, { outcome: 'failed', documentId: null, error: `${entry.file}: could not be saved: ${error.message}` });
+      Object.assign(entry, { outcome: 'failed', documentId: null, error: `${entry.file}: could not be saved: ${describeError(error)}` });
       addToCounts(counts, entry);
     };
     const flush = async () => {
@@ -297,7 +298,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       catalogs().remember(catalog, stored);
       return item(file, externalId, { outcome, documentId: stored.documentId, warnings, conflicts: plan.conflicts });
     } catch (error) {
-      return fail(`${file}: could not be saved: ${(error as Error).message}`, warnings);
+      return fail(`${file}: could not be saved: ${describeError(error)}`, warnings);
     }
   };
 
@@ -397,7 +398,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         await runsService.finish(runId, report);
         return report;
       } catch (error) {
-        if (runId) await runsService.fail(runId, (error as Error).message).catch(() => {});
+        if (runId) await runsService.fail(runId, describeError(error)).catch(() => {});
         throw error;
       } finally {
         await lock.release().catch((error: Error) => strapi.log.warn(`[ingest] could not release the import lock: ${error.message}`));

@@ -13,6 +13,7 @@ import type { Catalog, StoredArticle, StoredNamed } from './catalog';
 import type { LinkRow } from './link-rows';
 import { getService } from '../utils';
 import { newDocumentId } from '../utils/document-id';
+import { assertStoredExternalId } from '../utils/stored-identity';
 import { columnOf, tableQuery } from '../utils/tables';
 
 export interface ArticleWrite {
@@ -297,6 +298,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { existing } = request;
       const created: CreatedNamed = { sections: [], sources: [] };
       const stored = await strapi.db.transaction(async ({ trx }) => {
+        await assertStoredExternalId(strapi, existing.documentId, request.externalId);
         const write = request.plan.write;
         const { section, sources } = await namedOf(catalog, write, created);
         const data = scalarData(write);
