@@ -100,7 +100,7 @@ describe('deleting an article', () => {
     expect(targeting.length).toBeGreaterThanOrEqual(2);
 
     const deleted: string[] = [];
-    const listener = (event: { uid?: string; entry?: { documentId?: string } }) => {
+    const listener = async (event: { uid?: string; entry?: { documentId?: string } }) => {
       if (event.uid === LINK && event.entry?.documentId) deleted.push(event.entry.documentId);
     };
     app.strapi.eventHub.on('entry.delete', listener);
