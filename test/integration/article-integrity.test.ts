@@ -133,7 +133,8 @@ describe('a database error during an import', () => {
       expect(delta.error).toMatch(/^delta\.txt: could not be saved: .*image_credit/);
       expect(delta.error!.split('\n')).toHaveLength(1);
       expect(delta.error!.length).toBeLessThan(400);
-      expect(delta.error).not.toMatch(/insert into|A paragraph long enough/i);
+      // The statement (not a reason that names it, as MariaDB's "in 'INSERT INTO'") and the body stay out.
+      expect(delta.error).not.toMatch(/insert into [`"]articles|A paragraph long enough/i);
     } finally {
       await knex.schema.alterTable('articles', (table) => table.string('image_credit'));
     }

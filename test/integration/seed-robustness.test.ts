@@ -25,7 +25,8 @@ describe('two first imports on a brand-new database', () => {
     await database?.drop();
   });
 
-  it('both succeed: the one that lost the race to create the tables boots again, then waits for the import lock', async (context) => {
+  // Two boots creating every table (slow on MariaDB) and two runs.
+  it('both succeed: the one that lost the race to create the tables boots again, then waits for the import lock', { timeout: 240_000 }, async (context) => {
     if (unavailable) return context.skip();
     const [first, second] = await Promise.all([runSeed(['--json'], database.env), runSeed(['--json'], database.env)]);
     for (const result of [first, second]) {
