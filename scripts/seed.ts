@@ -41,7 +41,7 @@ const progressPrinter = () => {
 const runSeed = async (args: SeedArgs): Promise<number> => {
   let strapi: Core.Strapi | undefined;
   try {
-    strapi = await bootRetryingSchemaRace(() => bootHeadless());
+    strapi = await bootRetryingSchemaRace(() => bootHeadless(), { describe: describeError });
   } catch (error) {
     process.stderr.write(`seed: could not start Strapi: ${describeError(error)}\n`);
     return EXIT_NOT_STARTED;

@@ -37,20 +37,17 @@ afterAll(async () => {
 
 const get = (path: string) => getJson(app.baseUrl, path);
 
+const CONTENT_TABLES = /\b(articles|sections|sources|related_links)\b/;
+
 /**
- * Runs a request and counts the SQL statements the server ran meanwhile, less those of a
- * request refused before any work (reading the public role's permissions, for every request).
+ * Runs a request and counts the SQL statements on content tables the server ran meanwhile (the
+ * work a refused request must not do; the public role's permissions, read for every request,
+ * and Strapi's own background jobs are not counted).
  */
 const countingQueries = async <T>(request: () => Promise<T>): Promise<{ answer: T; queries: number }> => {
-  const baseline = await countingAll(() => get('/api/articles?status=draft'));
-  const { answer, queries } = await countingAll(request);
-  return { answer, queries: queries - baseline.queries };
-};
-
-const countingAll = async <T>(request: () => Promise<T>): Promise<{ answer: T; queries: number }> => {
   let queries = 0;
-  const count = () => {
-    queries += 1;
+  const count = (query: { sql?: string }) => {
+    if (CONTENT_TABLES.test(query.sql ?? '')) queries += 1;
   };
   const knex = app.strapi.db.connection;
   knex.on('query', count);
@@ -159,11 +156,15 @@ describe('GraphQL request size', () => {
   });
 
   it('serves a normal page, a hundred aliases and the introspection query', async () => {
-    const page = await graphql(
-      app.baseUrl,
-      `{ articles(sort: "publicationDate:desc", pagination: { page: 1, pageSize: 10 }) { documentId title slug standfirst publicationDate section { name slug } sources { name slug } relatedLinks { kind position title target { slug } } } }`
+    const { answer: page, queries } = await countingQueries(() =>
+      graphql(
+        app.baseUrl,
+        `{ articles(sort: "publicationDate:desc", pagination: { page: 1, pageSize: 10 }) { documentId title slug standfirst publicationDate section { name slug } sources { name slug } relatedLinks { kind position title target { slug } } } }`
+      )
     );
     expect(page.status, page.text).toBe(200);
+    // The counter sees the work a served request does.
+    expect(queries).toBeGreaterThan(10);
     expect(page.body.data.articles).toHaveLength(10);
     const hundred = await graphql(app.baseUrl, aliases(100));
     expect(hundred.status, hundred.text.slice(0, 300)).toBe(200);
