@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { depthLimit } from '../src/graphql/depth-limit';
+import { fieldLimit } from '../src/graphql/field-limit';
+import { formatPublicGraphqlError } from '../src/graphql/format-error';
 import { secret } from '../src/utils/dev-secrets';
 
-export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  const graphqlDepthLimit = env.int('GRAPHQL_DEPTH_LIMIT', 7);
+  return {
   'users-permissions': {
     config: { jwtSecret: secret('JWT_SECRET') },
   },
@@ -10,11 +15,18 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       endpoint: '/graphql',
       shadowCRUD: true,
       // A query nested deeper than this, or asking for more rows than maxLimit, is refused.
-      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 7),
+      depthLimit: graphqlDepthLimit,
       defaultLimit: 25,
       maxLimit: 100,
       landingPage: env('NODE_ENV') !== 'production',
-      apolloServer: { introspection: true },
+      apolloServer: {
+        introspection: true,
+        // Replaces the plugin's list (merged by index): its depth limit first, then a field count.
+        validationRules: [depthLimit(graphqlDepthLimit), fieldLimit(env.int('GRAPHQL_MAX_FIELDS', 200))],
+        // No stack traces or SQL in answers, in development too.
+        includeStacktraceInErrorResponses: false,
+        formatError: formatPublicGraphqlError,
+      },
     },
   },
   ingest: {
@@ -29,4 +41,5 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       lockWaitMs: env.int('INGEST_LOCK_WAIT_MS', 10_000),
     },
   },
-});
+};
+};

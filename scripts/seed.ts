@@ -10,10 +10,15 @@ import type { ReportCounts } from '../src/plugins/ingest/server/src/services/rep
 import { folderSource } from '../src/plugins/ingest/server/src/sources';
 import { getService } from '../src/plugins/ingest/server/src/utils';
 import { bootHeadless } from './lib/boot';
+import { bootRetryingSchemaRace } from './lib/boot-retry';
+import { databaseFileChange, databaseFileOf } from './lib/database-file';
+import { describeError } from '../src/plugins/ingest/server/src/utils/db-error';
 
 const EXIT_OK = 0;
 const EXIT_FILES_FAILED = 1;
 const EXIT_NOT_STARTED = 2;
+/** A run whose database went away under it stored nothing: it failed as a whole, as an unreachable database does. */
+const EXIT_DATABASE_LOST = 2;
 /** Below this many files a progress line is noise. */
 const PROGRESS_MIN_FILES = 10;
 
@@ -37,13 +42,14 @@ const progressPrinter = () => {
 const runSeed = async (args: SeedArgs): Promise<number> => {
   let strapi: Core.Strapi | undefined;
   try {
-    strapi = await bootHeadless();
+    strapi = await bootRetryingSchemaRace(() => bootHeadless(), { describe: describeError });
   } catch (error) {
-    process.stderr.write(`seed: could not start Strapi: ${(error as Error).message}\n`);
+    process.stderr.write(`seed: could not start Strapi: ${describeError(error)}\n`);
     return EXIT_NOT_STARTED;
   }
 
   try {
+    const databaseFile = databaseFileOf(strapi);
     const report = await getService(strapi, 'importer').run({
       trigger: 'cli',
       source: folderSource(strapi, args.dir === null ? undefined : path.resolve(process.cwd(), args.dir)),
@@ -53,10 +59,15 @@ const runSeed = async (args: SeedArgs): Promise<number> => {
       lockWaitMs: args.waitSeconds === null ? undefined : args.waitSeconds * 1000,
       onProgress: progressPrinter(),
     });
+    const lost = databaseFileChange(databaseFile);
+    if (lost) {
+      process.stderr.write(`seed: the import failed: ${lost}\n`);
+      return EXIT_DATABASE_LOST;
+    }
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReportTable(report, process.stdout.columns ?? 120)}\n`);
     return report.counts.failed > 0 ? EXIT_FILES_FAILED : EXIT_OK;
   } catch (error) {
-    process.stderr.write(`seed: the import could not run: ${(error as Error).message}\n`);
+    process.stderr.write(`seed: the import could not run: ${describeError(error)}\n`);
     return EXIT_NOT_STARTED;
   } finally {
     await strapi.destroy().catch(() => {});

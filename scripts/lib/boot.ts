@@ -19,7 +19,13 @@ export const bootHeadless = async ({ build = true }: { build?: boolean } = {}): 
     if (build) await buildApp();
     const { createStrapi } = appRequire('@strapi/strapi');
     const strapi: Core.Strapi = createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
-    await strapi.load();
+    try {
+      await strapi.load();
+    } catch (error) {
+      // Its database connection would keep the process alive (and a SQLite file open).
+      await strapi.destroy().catch(() => {});
+      throw error;
+    }
     return strapi;
   } finally {
     process.stdout.write = stdoutWrite;

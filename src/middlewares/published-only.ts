@@ -1,16 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { admitPublicRead } from '../content-api/public-read';
 
 /**
- * The content API serves published content only. Strapi reads drafts for anyone who may `find`
- * when asked with `?status=draft` (also through populate, from types without Draft & Publish),
- * so that request is refused here.
+ * The public read routes serve published content at a bounded cost. Refused here, before any
+ * query: `?status=draft` (Strapi reads drafts for anyone who may `find`, also through populate
+ * from types without Draft & Publish), `publicationFilter`/`hasPublishedVersion` (403), and a
+ * populate deeper than the limit (400). The Document Service middleware of
+ * content-api/public-read.ts then rewrites the request's filters and populate.
  */
 const publishedOnly: Core.MiddlewareFactory = () => async (ctx, next) => {
-  const { status } = ctx.query as { status?: unknown };
-  if (status !== undefined && status !== 'published') {
-    throw new errors.ForbiddenError('Only published content is available');
-  }
+  admitPublicRead(ctx as never);
   await next();
 };
 

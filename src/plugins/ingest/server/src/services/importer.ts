@@ -14,6 +14,7 @@ import { getIngestConfig } from '../config/read';
 import { getService } from '../utils';
 import { titleKey } from '../utils/titles';
 import { addToCounts, emptyCounts, subtractFromCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
+import { describeError } from '../utils/db-error';
 
 export interface RunOptions {
   trigger: Trigger;
@@ -167,7 +168,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const created = item(entry, { outcome, warnings, conflicts: plan.conflicts });
       created.documentId = store.queueCreate(request, storyKey, desired.title, (error) => {
         subtractFromCounts(context.counts, created);
-        Object.assign(created, { outcome: 'failed', documentId: null, error: `${label}: could not be saved: ${error.message}` });
+        Object.assign(created, { outcome: 'failed', documentId: null, error: `${label}: could not be saved: ${describeError(error)}` });
         addToCounts(context.counts, created);
       });
       return created;
@@ -176,7 +177,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const stored = await store.update({ ...request, existing });
       return item(entry, { outcome, documentId: stored.documentId, warnings, conflicts: plan.conflicts });
     } catch (error) {
-      return fail(`${label}: could not be saved: ${(error as Error).message}`, warnings);
+      return fail(`${label}: could not be saved: ${describeError(error)}`, warnings);
     }
   };
 
@@ -262,7 +263,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         await runsService.finish(runId, report);
         return report;
       } catch (error) {
-        if (runId) await runsService.fail(runId, (error as Error).message).catch(() => {});
+        if (runId) await runsService.fail(runId, describeError(error)).catch(() => {});
         throw error;
       } finally {
         await lock.release().catch((error: Error) => strapi.log.warn(`[ingest] could not release the import lock: ${(error as Error).message}`));

@@ -12,6 +12,7 @@ import type { Catalog, NamedKind, StoredArticle, StoredNamed } from './catalog';
 import type { LinkRow } from './link-rows';
 import { getService } from '../utils';
 import { newDocumentId } from '../utils/document-id';
+import { assertStoredExternalId } from '../utils/stored-identity';
 import { columnOf, tableQuery } from '../utils/tables';
 
 export interface ArticleWrite {
@@ -273,6 +274,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { existing } = request;
       const created: CreatedNamed = { section: [], source: [] };
       const stored = await strapi.db.transaction(async ({ trx }) => {
+        await assertStoredExternalId(strapi, existing.documentId, request.externalId);
         const write = request.plan.write;
         const { section, sources } = await namedOf(catalog, write, created);
         const data = columnValues(write);
