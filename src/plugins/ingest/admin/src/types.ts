@@ -24,6 +24,10 @@ export interface Run {
   host: string | null;
   counts: Counts | null;
   items?: ReportItem[] | null;
+  /** How many items the record listed (the ones that say something); counts tell the rest. */
+  listed?: number | null;
+  /** Old run: the retention rule removed its items and missing list, its counts remain. */
+  itemsPruned?: boolean;
   missing?: string[] | null;
   error: string | null;
   progress?: Progress | null;

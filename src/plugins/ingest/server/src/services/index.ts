@@ -4,6 +4,7 @@ import importer from './importer';
 import linkRows from './link-rows';
 import lock from './lock';
 import progress from './progress';
+import runRetention from './run-retention';
 import runs from './runs';
 import scheduler from './scheduler';
 import writer from './writer';
@@ -15,6 +16,7 @@ const services = {
   'link-rows': linkRows,
   lock,
   progress,
+  'run-retention': runRetention,
   runs,
   scheduler,
   writer,
