@@ -163,6 +163,8 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
     const phase = async (name: Phase, database: TestDatabase) => {
       process.stderr.write(`bench: ${name}…\n`);
       const result = await runChild(name, dir, database.env);
+      // A long run shows each phase as it ends, before the table.
+      process.stderr.write(`bench: ${name}: ${result.seconds.toFixed(2)} s, ${result.articlesPerSecond.toFixed(1)} articles/s, peak RSS ${result.peakRssMb} MB, DB +${(result.grewBytes / 1024).toFixed(1)} KB\n`);
       results.push(result);
       return result;
     };
