@@ -3,10 +3,10 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID, IMPORT_FORMAT_VERSION } from '../constants';
+import { IMPORT_FORMAT_VERSION } from '../constants';
 import { parseCapture } from '../parse';
 import { externalIdOf } from '../parse/identity';
-import { fieldsFromParsed, fromBlocks, type ArticleFields } from '../plan/fields';
+import { fieldsFromParsed, type ArticleFields } from '../plan/fields';
 import { hashText, hashValue } from '../plan/hash';
 import { planArticleWrite } from '../plan/plan-article';
 import type { ImportStamp } from '../plan/state';
@@ -18,6 +18,7 @@ import { getIngestConfig } from '../config/read';
 import { getService } from '../utils';
 import { titleKey } from '../utils/titles';
 import type { Catalog, StoredArticle } from './catalog';
+import { createUpdateBatch } from './update-batch';
 import type { ArticleWrite } from './writer';
 import { addToCounts, emptyCounts, subtractFromCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
 import { newDocumentId } from '../utils/document-id';
@@ -49,8 +50,10 @@ interface FileContext {
   catalog: Catalog;
   /** Unchanged items whose article's state lists warnings or conflicts, to fill in after the loop. */
   noted: Array<{ id: number; item: ReportItem }>;
-  /** New articles waiting to be written together; everything else is written at once, after them. */
+  /** New articles waiting to be written together. */
   pending: CreateBatch;
+  /** Changed captures of stored articles waiting to be planned and written together, after the new ones. */
+  updates: ReturnType<typeof createUpdateBatch>;
   dir: string;
   seen: Map<string, string>;
   options: Required<Pick<RunOptions, 'dryRun' | 'publish' | 'force'>>;
@@ -65,6 +68,11 @@ const HEARTBEAT_MS = 5_000;
  * V8's heap (at 50, a cold import of 10,000 captures peaked 130 MB higher, in garbage).
  */
 const CREATE_BATCH = 10;
+/**
+ * Changed captures of stored articles planned and written per batch: their drafts are read in
+ * a few queries per batch, and most of an update's cost is those reads and the statements.
+ */
+const UPDATE_BATCH = 25;
 const YIELD_EVERY_MS = 10;
 
 const item = (file: string, externalId: string, fields: Partial<ReportItem>): ReportItem => ({
@@ -95,37 +103,6 @@ const storyKeyOf = (fields: ArticleFields) =>
 const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const catalogs = () => getService(strapi, 'catalog');
   const writer = () => getService(strapi, 'writer');
-
-  /** What the draft holds now, in the planner's terms. */
-  const loadCurrentFields = async (documentId: string): Promise<ArticleFields> => {
-    const draft = (await strapi.documents(ARTICLE_UID).findOne({
-      documentId,
-      status: 'draft',
-      populate: {
-        section: { fields: ['slug'] },
-        sources: { fields: ['name'] },
-        relatedLinks: { fields: ['kind', 'position', 'title', 'publisher'] },
-      } as never,
-    })) as unknown as Record<string, any>;
-    return {
-      title: draft.title,
-      standfirst: draft.standfirst,
-      body: fromBlocks(draft.body),
-      publicationDate: draft.publicationDate,
-      readingTimeMinutes: draft.readingTimeMinutes,
-      imageCaption: draft.imageCaption,
-      imageCredit: draft.imageCredit,
-      byline: draft.byline,
-      section: draft.section?.slug ?? null,
-      sources: (draft.sources ?? []).map((source: { name: string }) => source.name),
-      relatedLinks: (draft.relatedLinks ?? []).map((link: Record<string, any>) => ({
-        kind: link.kind,
-        position: link.position,
-        title: link.title,
-        publisher: link.publisher ?? '',
-      })),
-    };
-  };
 
   /**
    * New articles wait here and are written CREATE_BATCH at a time, in one transaction. When a
@@ -243,62 +220,40 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     // From here on the run needs all it knows of what is stored.
     await catalogs().complete(catalog);
     const existing = catalog.articles.get(externalId) ?? null;
-    const state = existing ? await catalogs().stateOf(existing) : null;
     const storyKey = storyKeyOf(desired);
+    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp, storyKey, file, warnings };
 
-    if (!existing) {
-      const original = catalog.stories.get(storyKey);
-      if (original !== undefined && original !== externalId) {
-        return item(file, externalId, {
-          outcome: 'duplicate',
-          documentId: catalog.articles.get(original)?.documentId ?? null,
-          warnings: [...warnings, `same story (headline, date and body) as ${original}, already imported: not created again`],
-        });
-      }
+    if (existing) {
+      // Planned and written with the next batch of changed captures; later files see its story now.
+      catalog.stories.set(storyKey, externalId);
+      return context.updates.add({ existing, desired, state: stateBase, item: item(file, externalId, { outcome: 'updated', documentId: existing.documentId, warnings }) });
     }
 
-    const current = existing ? await loadCurrentFields(existing.documentId) : null;
-    const plan = planArticleWrite({ desired, current, lastWritten: state?.fields ?? null, force: options.force });
-    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp, storyKey, file, warnings, conflicts: plan.conflicts };
-
-    if (plan.action === 'unchanged') {
-      const known = existing?.stamp;
-      if (!options.dryRun && existing && (!known || known.rawHash !== rawHash || known.version !== IMPORT_FORMAT_VERSION)) {
-        await context.pending.flush();
-        // Same content from different bytes (re-saved with CRLF, say): remember the bytes only.
-        await writer().rememberState(existing, { ...stateBase, fields: plan.fields, writtenAt: state?.writtenAt ?? existing.updatedAt });
-        catalogs().remember(catalog, existing);
-      }
-      return item(file, externalId, { documentId: existing?.documentId ?? null, warnings, conflicts: plan.conflicts });
+    const original = catalog.stories.get(storyKey);
+    if (original !== undefined && original !== externalId) {
+      return item(file, externalId, {
+        outcome: 'duplicate',
+        documentId: catalog.articles.get(original)?.documentId ?? null,
+        warnings: [...warnings, `same story (headline, date and body) as ${original}, already imported: not created again`],
+      });
     }
 
-    const slug = existing ? existing.slug : uniqueSlug(articleSlug(desired.title, externalId), catalog.slugs);
-    const outcome = plan.action === 'create' ? 'created' : 'updated';
+    const plan = planArticleWrite({ desired, current: null, lastWritten: null, force: options.force });
+    const slug = uniqueSlug(articleSlug(desired.title, externalId), catalog.slugs);
     if (options.dryRun) {
       // Later files of this dry run must see this one's slug and story, as a real run would.
       catalog.slugs.add(slug);
       catalog.stories.set(storyKey, externalId);
-      return item(file, externalId, { outcome, documentId: existing?.documentId ?? null, warnings, conflicts: plan.conflicts });
+      return item(file, externalId, { outcome: 'created', warnings });
     }
 
-    const request: ArticleWrite = { externalId, slug, existing, plan, state: stateBase, publish: options.publish };
-    if (!existing) {
-      // Written with the next batch; later files already see its slug, story and headline.
-      request.documentId = newDocumentId();
-      const provisional: StoredArticle = { id: 0, documentId: request.documentId, externalId, title: desired.title, slug, updatedAt: 0, stamp: null };
-      catalogs().reserve(catalog, provisional, storyKey);
-      const created = item(file, externalId, { outcome, documentId: request.documentId, warnings, conflicts: plan.conflicts });
-      context.pending.add({ request, item: created, provisional });
-      return created;
-    }
-    try {
-      await context.pending.flush();
-      const stored = await writer().updateArticle(catalog, { ...request, existing });
-      catalogs().remember(catalog, stored);
-      return item(file, externalId, { outcome, documentId: stored.documentId, warnings, conflicts: plan.conflicts });
-    } catch (error) {
-      return fail(`${file}: could not be saved: ${(error as Error).message}`, warnings);
-    }
+    // Written with the next batch; later files already see its slug, story and headline.
+    const request: ArticleWrite = { externalId, slug, existing: null, plan, state: { ...stateBase, conflicts: [] }, publish: options.publish, documentId: newDocumentId() };
+    const provisional: StoredArticle = { id: 0, documentId: request.documentId!, externalId, title: desired.title, slug, updatedAt: 0, stamp: null };
+    catalogs().reserve(catalog, provisional, storyKey);
+    const created = item(file, externalId, { outcome: 'created', documentId: request.documentId, warnings });
+    context.pending.add({ request, item: created, provisional });
+    return created;
   };
 
   const importFolder = async (dir: string, options: FileContext['options'], onProgress: RunOptions['onProgress'], heartbeat: () => void) => {
@@ -308,8 +263,9 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const items: ReportItem[] = [];
     const counts = emptyCounts();
     const pending = createBatch(catalog, counts);
+    const updates = createUpdateBatch(strapi, { catalog, counts, options, before: pending.flush });
     const noted: FileContext['noted'] = [];
-    const context = { catalog, pending, noted, dir, seen: new Map<string, string>(), options, maxFileBytes: config.maxFileBytes };
+    const context = { catalog, pending, updates, noted, dir, seen: new Map<string, string>(), options, maxFileBytes: config.maxFileBytes };
 
     let lastYield = Date.now();
     for (const file of files) {
@@ -323,10 +279,12 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       items.push(entry);
       addToCounts(counts, entry);
       if (pending.full()) await pending.flush();
+      if (updates.full(UPDATE_BATCH)) await updates.flush();
       heartbeat();
       onProgress?.({ done: items.length, total: files.length, counts: { ...counts }, file });
     }
     await pending.flush();
+    await updates.flush();
 
     if (noted.length > 0) {
       const states = await catalogs().statesOf(noted.map((entry) => entry.id));

@@ -1,5 +1,7 @@
 import adminRuns from './admin-runs';
+import articleUpdates from './article-updates';
 import catalog from './catalog';
+import draftSnapshots from './draft-snapshots';
 import importer from './importer';
 import linkRows from './link-rows';
 import lock from './lock';
@@ -11,7 +13,9 @@ import writer from './writer';
 
 const services = {
   'admin-runs': adminRuns,
+  'article-updates': articleUpdates,
   catalog,
+  'draft-snapshots': draftSnapshots,
   importer,
   'link-rows': linkRows,
   lock,
