@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --articles N [--seed S] [--database sqlite|postgres|mysql] [--skip-naive] [--keep]`
+ * `npm run bench -- --articles N [--seed S] [--database sqlite|postgres|mysql] [--skip-naive] [--skip-push] [--keep]`
  * (`--help` prints the options).
  *
  * Measures the ingest importer against Strapi's naive path on fresh databases:
@@ -10,6 +10,8 @@
  *               site's list at capture time) changed, and a page in four a paragraph
  *   naive       the same captures through one Document Service create per document, on its
  *               own empty database (scripts/lib/naive-load.ts)
+ *   push        1,000 of them in one POST /api/ingest/captures vs a folder import of the same,
+ *               cold, each on its own empty database (scripts/lib/push-phase.ts)
  * Each phase runs in its own child process, so its peak RSS (getrusage maxrss: the largest
  * resident set of that process over its life, Strapi's boot included) is its own; it also
  * measures what the phase added to the database. A table goes to stderr; the last line of
@@ -20,13 +22,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImporterService } from '../src/plugins/ingest/server/src/services/importer';
 import type { ReportCounts } from '../src/plugins/ingest/server/src/services/report';
+import { folderSource } from '../src/plugins/ingest/server/src/sources';
+import { getService } from '../src/plugins/ingest/server/src/utils';
 import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from './lib/throwaway-database';
 import { bootHeadless } from './lib/boot';
 import { databaseBytes } from './lib/database-size';
 import { buildApp } from './lib/build-app';
 import { naiveLoad } from './lib/naive-load';
+import { comparePushWithFolder, type PushComparison } from './lib/push-phase';
 import { writeCaptures } from './lib/write-captures';
 
 const USAGE = `usage: npm run bench -- [options]
@@ -36,11 +40,12 @@ const USAGE = `usage: npm run bench -- [options]
   --database D        sqlite (default, a file in a temporary folder), postgres or mysql
                       (a throwaway database on the server scripts/lib/throwaway-database.ts names)
   --skip-naive        leave out the naive Document Service phase (slow: ~15-20 articles/s)
+  --skip-push         leave out the push phase (one request of 1,000 captures vs a folder import)
   --keep              keep the captures and the SQLite files, and say where
   --help              print this
 
 Phases: cold, unchanged, changed (a tenth of the captures), recaptured (every capture
-changed: a new Explore list on every page), naive. Each runs in its own process.`;
+changed: a new Explore list on every page), naive, push. Each runs in its own process.`;
 
 const PHASES = ['cold', 'unchanged', 'changed', 'recaptured', 'naive'] as const;
 type Phase = (typeof PHASES)[number];
@@ -76,8 +81,7 @@ const runPhase = async (phase: Phase, dir: string) => {
     files = loaded.articles + loaded.failed;
     counts = { created: loaded.articles, failed: loaded.failed, links: loaded.links };
   } else {
-    const importer = strapi.plugin('ingest').service('importer') as ImporterService;
-    const report = await importer.run({ trigger: 'cli', dir });
+    const report = await getService(strapi, 'importer').run({ trigger: 'cli', source: folderSource(strapi, dir) });
     files = report.items.length;
     counts = report.counts;
   }
@@ -147,7 +151,7 @@ const formatTable = (results: PhaseResult[]) => {
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ')).join('\n');
 };
 
-const orchestrate = async (options: { articles: number; seed: number; client: TestDatabaseClient; keep: boolean; skipNaive: boolean }) => {
+const orchestrate = async (options: { articles: number; seed: number; client: TestDatabaseClient; keep: boolean; skipNaive: boolean; skipPush: boolean }) => {
   const { articles, seed, client } = options;
   process.stderr.write(`bench: ${articles} captures, seed ${seed}, ${client}, ${os.cpus().length} CPUs\n`);
   await buildApp();
@@ -159,6 +163,7 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
   const ours = await freshDatabase(client, root, 'importer');
   const naive = await freshDatabase(client, root, 'naive');
   const results: PhaseResult[] = [];
+  let push: PushComparison | null = null;
   try {
     const phase = async (name: Phase, database: TestDatabase) => {
       process.stderr.write(`bench: ${name}…\n`);
@@ -177,6 +182,10 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
     expectCounts(await phase('recaptured', ours), { updated: articles, failed: 0 });
     // The naive path is slow: --skip-naive measures the importer alone (e.g. its memory at large N).
     if (!options.skipNaive) expectCounts(await phase('naive', naive), { created: articles });
+    if (!options.skipPush) {
+      process.stderr.write('bench: push (one request) vs folder, cold…\n');
+      push = await comparePushWithFolder({ dir, root, freshDatabase: (name) => freshDatabase(client, root, name) });
+    }
   } finally {
     if (!options.keep) {
       await ours.drop().catch(() => {});
@@ -205,12 +214,14 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
       recapturedOverCold: +(byPhase.recaptured.articlesPerSecond / byPhase.cold.articlesPerSecond).toFixed(2),
     },
     peakRssMb: Math.max(...results.filter((r) => r.phase !== 'naive').map((r) => r.peakRssMb)),
+    push,
   };
   process.stderr.write(`\n${formatTable(results)}\n\n`);
   if (summary.ratios.coldOverNaive !== null) process.stderr.write(`cold vs naive: ${summary.ratios.coldOverNaive}× the articles/s\n`);
   process.stderr.write(`unchanged re-import: ${summary.ratios.coldOverUnchanged}× faster than cold, added ${(byPhase.unchanged.grewBytes / 1024).toFixed(1)} KB to the database\n`);
   process.stderr.write(`every capture changed: ${Math.round(summary.ratios.recapturedOverCold * 100)} % of cold's articles/s\n`);
   process.stderr.write(`peak RSS of the importer's phases: ${summary.peakRssMb} MB\n`);
+  if (push) process.stderr.write(`push of ${push.captures} captures in one request: ${push.pushSeconds} s vs folder ${push.folderSeconds} s: ${push.ratio}× the folder's articles/s (target ≥ 0.5)\n`);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 };
 
@@ -227,6 +238,7 @@ const readArgs = () => {
         database: { type: 'string', default: 'sqlite' },
         keep: { type: 'boolean', default: false },
         'skip-naive': { type: 'boolean', default: false },
+        'skip-push': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
         // Set by the orchestrator for its child processes.
         phase: { type: 'string' },
@@ -254,7 +266,7 @@ const main = async () => {
   if (!Number.isInteger(articles) || articles < 1) throw new UsageError('--articles needs a whole number ≥ 1');
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError('--seed needs a whole number ≥ 0');
   if (!['sqlite', 'postgres', 'mysql'].includes(values.database!)) throw new UsageError('--database is sqlite, postgres or mysql');
-  await orchestrate({ articles, seed, client: values.database as TestDatabaseClient, keep: values.keep!, skipNaive: values['skip-naive']! });
+  await orchestrate({ articles, seed, client: values.database as TestDatabaseClient, keep: values.keep!, skipNaive: values['skip-naive']!, skipPush: values['skip-push']! });
 };
 
 main().then(

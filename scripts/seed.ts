@@ -6,8 +6,9 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { SEED_USAGE, UsageError, parseSeedArgs, type SeedArgs } from '../src/plugins/ingest/server/src/cli/args';
 import { formatProgress, formatReportTable } from '../src/plugins/ingest/server/src/cli/format';
-import type { ImporterService } from '../src/plugins/ingest/server/src/services/importer';
 import type { ReportCounts } from '../src/plugins/ingest/server/src/services/report';
+import { folderSource } from '../src/plugins/ingest/server/src/sources';
+import { getService } from '../src/plugins/ingest/server/src/utils';
 import { bootHeadless } from './lib/boot';
 
 const EXIT_OK = 0;
@@ -43,10 +44,9 @@ const runSeed = async (args: SeedArgs): Promise<number> => {
   }
 
   try {
-    const importer = strapi.plugin('ingest').service('importer') as ImporterService;
-    const report = await importer.run({
+    const report = await getService(strapi, 'importer').run({
       trigger: 'cli',
-      dir: args.dir === null ? undefined : path.resolve(process.cwd(), args.dir),
+      source: folderSource(strapi, args.dir === null ? undefined : path.resolve(process.cwd(), args.dir)),
       dryRun: args.dryRun,
       publish: args.publish,
       force: args.force,

@@ -1,16 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import type { ImporterService, RunOptions } from '../../src/plugins/ingest/server/src/services/importer';
+import type { RunOptions } from '../../src/plugins/ingest/server/src/services/importer';
 import type { ImportReport, ReportItem } from '../../src/plugins/ingest/server/src/services/report';
+import { folderSource } from '../../src/plugins/ingest/server/src/sources';
+import { getService } from '../../src/plugins/ingest/server/src/utils';
 
 export const ARTICLE = 'api::article.article';
 export const SECTION = 'api::section.section';
 export const SOURCE = 'api::source.source';
 export const LINK = 'api::related-link.related-link';
 
-export const importer = (strapi: Core.Strapi) => strapi.plugin('ingest').service('importer') as ImporterService;
+export const importer = (strapi: Core.Strapi) => getService(strapi, 'importer');
 
 export const runImport = (strapi: Core.Strapi, dir: string, options: Partial<RunOptions> = {}): Promise<ImportReport> =>
-  importer(strapi).run({ trigger: 'cli', dir, ...options });
+  importer(strapi).run({ trigger: 'cli', source: folderSource(strapi, dir), ...options });
 
 export const itemFor = (report: ImportReport, externalId: string): ReportItem => {
   const found = report.items.find((entry) => entry.externalId === externalId);

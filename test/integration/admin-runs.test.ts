@@ -3,7 +3,7 @@ import { syntheticCapture, writeCapture } from '../helpers/captures';
 import { ARTICLE } from '../helpers/ingest';
 import { countRows } from '../helpers/rows';
 import { adminToken, copySeeds, createAdminRole, createAdminUser, serveStrapi, type ServedApp } from '../helpers/server';
-import type { LockService } from '../../src/plugins/ingest/server/src/services/lock';
+import { getService } from '../../src/plugins/ingest/server/src/utils';
 
 const IMPORT_RUN = 'plugin::ingest.import-run';
 
@@ -129,7 +129,7 @@ describe('starting runs', () => {
   });
 
   it('answers 409 with a clear message while another import holds the lock', async () => {
-    const lock = app.strapi.plugin('ingest').service('lock') as LockService;
+    const lock = getService(app.strapi, 'lock');
     const held = await lock.acquire({ holder: 'another-server:1', leaseMs: 60_000, waitMs: 0 });
     try {
       const before = await countRows(app.strapi, IMPORT_RUN);

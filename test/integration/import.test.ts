@@ -286,7 +286,7 @@ describe('bad input', () => {
       ['nested/e_good.txt', 'created'],
     ]);
     for (const entry of report.items.filter((item) => item.outcome === 'failed')) {
-      expect(entry.error).toContain(path.basename(entry.file));
+      expect(entry.error).toContain(path.basename(entry.file!));
     }
     expect(itemFor(report, 'd_too_long').error).toMatch(/headline is \d+ characters long/);
   });

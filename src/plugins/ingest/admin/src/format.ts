@@ -1,4 +1,4 @@
-import type { Counts } from './types';
+import type { Counts, Run } from './types';
 
 export const formatDate = (value: string | null) => (value ? new Date(value).toLocaleString() : '—');
 
@@ -25,3 +25,6 @@ export const formatCounts = (counts: Counts | null) =>
         .map(([key, label]) => `${counts[key]} ${label}`)
         .join(', ') || 'no files'
     : '—';
+
+/** `cli`, `cron`, `admin`, or `api (scraper-token)`: a push names its API token. */
+export const formatTrigger = (run: Pick<Run, 'trigger' | 'actor'>) => (run.actor ? `${run.trigger} (${run.actor})` : run.trigger);

@@ -16,3 +16,11 @@ export const IMPORT_FORMAT_VERSION = 1;
 
 /** Captures above this size fail without being read whole (config `maxFileBytes`). */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** The push API's content-API action (an API token's custom permission *Ingest → push*). */
+export const PUSH_ACTION = 'plugin::ingest.captures.push';
+/** A push request's limits (contract): 1,000 captures and 20 MB. */
+export const PUSH_MAX_CAPTURES = 1_000;
+export const PUSH_MAX_BYTES = 20 * 1024 * 1024;
+/** An external id a push may name: safe as a file name, and as a URL's query value. */
+export const EXTERNAL_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;

@@ -2,10 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, IMPORT_LOCK_UID, IMPORT_RUN_UID } from './constants';
 import { getService } from './utils';
 import { registerAdminPermissions } from './permissions';
+import { bypassBodyParserForPush } from './middlewares/push-body';
 
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Before the admin's bootstrap: it grants Super Admins every registered action and drops unknown ones.
   await registerAdminPermissions(strapi);
+  // Before the server mounts its middlewares (in bootstrap): the push route reads its own body.
+  bypassBodyParserForPush(strapi);
   // Import runs (and the lock) are for editors in the admin panel, never for the public GraphQL schema.
   if (strapi.plugin('graphql')) {
     const extension = strapi.plugin('graphql').service('extension');

@@ -42,10 +42,10 @@ export const ReportItems = ({ items }: { items: ReportItem[] }) => (
       </Tr>
     </Thead>
     <Tbody>
-      {items.map((item) => (
-        <Tr key={item.file} data-testid="report-item">
+      {items.map((item, index) => (
+        <Tr key={`${index}:${item.externalId}`} data-testid="report-item">
           <Td>
-            <Typography>{item.file}</Typography>
+            <Typography>{item.file ?? '(pushed)'}</Typography>
           </Td>
           <Td>
             <OutcomeBadge outcome={item.outcome} />

@@ -1,6 +1,6 @@
 import { Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Link as RouterLink } from 'react-router-dom';
-import { formatCounts, formatDate, formatDuration } from '../format';
+import { formatCounts, formatDate, formatDuration, formatTrigger } from '../format';
 import type { Run } from '../types';
 import { RunStatusBadge } from './StatusBadge';
 
@@ -27,7 +27,7 @@ export const RunsTable = ({ runs }: { runs: Run[] }) => (
             </Link>
           </Td>
           <Td>
-            <Typography>{run.trigger}</Typography>
+            <Typography>{formatTrigger(run)}</Typography>
           </Td>
           <Td>
             <RunStatusBadge status={run.status} />

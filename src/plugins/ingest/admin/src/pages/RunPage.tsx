@@ -7,7 +7,7 @@ import { errorMessage, useIngestApi, usePolling } from '../api';
 import { ReportItems } from '../components/ReportItems';
 import { RunProgress } from '../components/RunProgress';
 import { RunStatusBadge } from '../components/StatusBadge';
-import { formatCounts, formatDate, formatDuration } from '../format';
+import { formatCounts, formatDate, formatDuration, formatTrigger } from '../format';
 import type { Run } from '../types';
 
 const Fact = ({ label, children }: { label: string; children: React.ReactNode }) => (
@@ -83,7 +83,7 @@ export const RunPage = () => {
               <Fact label="Status">
                 <RunStatusBadge status={run.status} />
               </Fact>
-              <Fact label="Trigger">{run.trigger}</Fact>
+              <Fact label="Trigger">{formatTrigger(run)}</Fact>
               <Fact label="Duration">{formatDuration(run.startedAt, run.finishedAt)}</Fact>
               <Fact label="Started">{formatDate(run.startedAt)}</Fact>
               <Fact label="Finished">{formatDate(run.finishedAt)}</Fact>

@@ -16,13 +16,13 @@ export const formatCounts = (counts: ReportCounts) =>
 /** The report as a person reads it: one row per file, then the totals. */
 export const formatReportTable = (report: ImportReport, width = 120): string => {
   const outcomeWidth = 9;
-  const fileWidth = Math.min(40, Math.max(4, ...report.items.map((entry) => entry.file.length)));
+  const fileWidth = Math.min(40, Math.max(4, ...report.items.map((entry) => (entry.file ?? entry.externalId).length)));
   const noteWidth = Math.max(20, width - outcomeWidth - fileWidth - 4);
   const row = (outcome: string, file: string, note: string) =>
     `${outcome.padEnd(outcomeWidth)}  ${truncate(file, fileWidth).padEnd(fileWidth)}  ${truncate(note, noteWidth)}`.trimEnd();
 
   const lines = [row('OUTCOME', 'FILE', 'NOTES'), row('-'.repeat(outcomeWidth), '-'.repeat(fileWidth), '-'.repeat(5))];
-  for (const entry of report.items) lines.push(row(entry.outcome, entry.file, noteOf(entry)));
+  for (const entry of report.items) lines.push(row(entry.outcome, entry.file ?? entry.externalId, noteOf(entry)));
   lines.push('');
   lines.push(`${report.dryRun ? 'Dry run (nothing written): ' : ''}${formatCounts(report.counts)} — ${report.items.length} files`);
   if (report.missing.length > 0) {

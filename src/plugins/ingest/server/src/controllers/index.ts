@@ -1,5 +1,7 @@
+import captures from './captures';
 import runs from './runs';
 
 export default {
+  captures,
   runs,
 };

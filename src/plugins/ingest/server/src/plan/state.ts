@@ -17,8 +17,8 @@ export interface ImportState {
   fields: Partial<Record<TrackedField, string>>;
   /** The draft's `updatedAt` (ms) right after the import wrote it: a later one means an editor saved. */
   writtenAt: number;
-  /** The file last imported, relative to the import folder. */
-  file: string;
+  /** The file last imported, relative to the import folder; null for a pushed capture. */
+  file: string | null;
   /** The capture's warnings at that write: an unchanged capture still has them. */
   warnings?: string[];
   /** Fields left with an editor's value at that write: still conflicts while the capture is unchanged. */

@@ -39,7 +39,8 @@ export async function readCaptureBytes(path: string, opts: { maxBytes: number })
   }
 }
 
-function readOpen(descriptor: number, maxBytes: number): ReadBytesResult {
+/** Reads an open capture: refused unless a regular file within `maxBytes`. */
+export function readOpen(descriptor: number, maxBytes: number): ReadBytesResult {
   const stats = fstatSync(descriptor);
   if (!stats.isFile()) return { ok: false, reason: 'cannot be read: not a regular file' };
   if (stats.size > maxBytes) return { ok: false, reason: tooLarge(stats.size, maxBytes) };

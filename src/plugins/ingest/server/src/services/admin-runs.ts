@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { folderSource } from '../sources';
 import { getService } from '../utils';
 import type { ImportReport } from './report';
 
@@ -6,7 +7,7 @@ import type { ImportReport } from './report';
 const createAdminRunsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The configured folder's report, nothing written (not even a run record). */
   dryRun(): Promise<ImportReport> {
-    return getService(strapi, 'importer').run({ trigger: 'admin', dryRun: true });
+    return getService(strapi, 'importer').run({ trigger: 'admin', source: folderSource(strapi), dryRun: true });
   },
 
   /**
@@ -21,6 +22,7 @@ const createAdminRunsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       getService(strapi, 'importer')
         .run({
           trigger: 'admin',
+          source: folderSource(strapi),
           // Someone else's import is running: say so now rather than keep the request waiting.
           lockWaitMs: 0,
           onStart(id) {

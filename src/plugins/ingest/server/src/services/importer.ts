@@ -1,32 +1,28 @@
-import { statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { IMPORT_FORMAT_VERSION } from '../constants';
 import { parseCapture } from '../parse';
-import { externalIdOf } from '../parse/identity';
-import { fieldsFromParsed, type ArticleFields } from '../plan/fields';
+import { baseName } from '../parse/identity';
+import { checkFieldLimits, fieldsFromParsed, type ArticleFields } from '../plan/fields';
 import { hashText, hashValue } from '../plan/hash';
 import { planArticleWrite } from '../plan/plan-article';
 import type { ImportStamp } from '../plan/state';
-import { articleSlug } from '../plan/slug';
-import { uniqueSlug } from '../plan/unique-slug';
-import { checkFieldLimits } from '../plan/limits';
-import { decodeCapture, listCaptures, readCaptureBytes } from '../read';
+import { decodeCapture } from '../read';
+import type { CaptureSource, SourceEntry } from '../sources';
+import type { RunStore } from '../store/run-store';
+import type { ArticleWrite } from '../store/writer';
 import { getIngestConfig } from '../config/read';
 import { getService } from '../utils';
 import { titleKey } from '../utils/titles';
-import type { Catalog, StoredArticle } from './catalog';
 import { createUpdateBatch } from './update-batch';
-import type { ArticleWrite } from './writer';
 import { addToCounts, emptyCounts, subtractFromCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
-import { newDocumentId } from '../utils/document-id';
 
 export interface RunOptions {
   trigger: Trigger;
-  /** The folder to import; relative paths are from the app's root. Default: the config's `dir`. */
-  dir?: string;
+  /** Who started it, when the trigger says only what (an API token's name); shown in the run log. */
+  actor?: string | null;
+  /** Where the captures come from (sources/: a folder, a push). */
+  source: CaptureSource;
   dryRun?: boolean;
   publish?: boolean;
   force?: boolean;
@@ -37,47 +33,35 @@ export interface RunOptions {
   onStart?: (runId: string) => void;
 }
 
-/** A new article planned and reported, written with the next batch (see CreateBatch). */
-interface PendingCreate {
-  request: ArticleWrite;
-  item: ReportItem;
-  provisional: StoredArticle;
-}
-
-type CreateBatch = { add(entry: PendingCreate): void; flush(): Promise<void> };
-
-interface FileContext {
-  catalog: Catalog;
+interface RunContext {
+  store: RunStore;
+  source: CaptureSource;
+  counts: ReportCounts;
   /** Unchanged items whose article's state lists warnings or conflicts, to fill in after the loop. */
   noted: Array<{ id: number; item: ReportItem }>;
-  /** New articles waiting to be written together. */
-  pending: CreateBatch;
-  /** Changed captures of stored articles waiting to be planned and written together, after the new ones. */
+  /** Changed captures of stored articles waiting to be planned and written together. */
   updates: ReturnType<typeof createUpdateBatch>;
-  dir: string;
+  /** externalId -> the entry that claimed it first in this run. */
   seen: Map<string, string>;
   options: Required<Pick<RunOptions, 'dryRun' | 'publish' | 'force'>>;
-  maxFileBytes: number;
 }
 
+type Fail = (error: string, warnings?: string[]) => ReportItem;
+
 const HEARTBEAT_MS = 5_000;
-/**
- * New articles written per transaction. One commit per article costs more than the article's
- * own inserts; a batch shares it, and its inserts are multi-row. Kept small: the write lock is
- * held for a few milliseconds, and a batch waits so briefly that what it holds dies young in
- * V8's heap (at 50, a cold import of 10,000 captures peaked 130 MB higher, in garbage).
- */
-const CREATE_BATCH = 10;
+const YIELD_EVERY_MS = 10;
 /**
  * Changed captures of stored articles planned and written per batch: their drafts are read in
- * a few queries per batch, and most of an update's cost is those reads and the statements.
+ * a few queries per batch, and most of an update's cost was those reads and the statements.
  */
 const UPDATE_BATCH = 25;
-const YIELD_EVERY_MS = 10;
 
-const item = (file: string, externalId: string, fields: Partial<ReportItem>): ReportItem => ({
-  file,
-  externalId,
+/** How reports and errors name an entry: its file, or a pushed capture's external id. */
+const labelOf = (entry: SourceEntry) => entry.name ?? entry.externalId;
+
+const item = (entry: SourceEntry, fields: Partial<ReportItem>): ReportItem => ({
+  file: entry.name,
+  externalId: entry.externalId,
   outcome: 'unchanged',
   documentId: null,
   warnings: [],
@@ -86,247 +70,172 @@ const item = (file: string, externalId: string, fields: Partial<ReportItem>): Re
   ...fields,
 });
 
-/** Size and modification time of a file, as one string; null when it cannot be read. */
-const statStamp = (file: string): string | null => {
-  try {
-    const stats = statSync(file);
-    return `${stats.size}:${stats.mtimeMs}`;
-  } catch {
-    return null;
-  }
-};
-
 /** Headline, date and body: the same story captured from two hosts has the same key. */
 const storyKeyOf = (fields: ArticleFields) =>
   hashValue([titleKey(fields.title), fields.publicationDate, fields.body.map((block) => block.text.replace(/\s+/g, ' '))]);
 
+/** A capture's bytes → its parsed article, or why not: the one place an import decodes and parses. */
+const parseBytes = (bytes: Uint8Array, entry: SourceEntry) => {
+  const decoded = decodeCapture(bytes);
+  if (!decoded.ok) return { outcome: 'failed' as const, reason: `${labelOf(entry)}: ${decoded.reason}, so no headline`, warnings: [] };
+  return parseCapture(decoded.text, entry.name === null ? entry.externalId : baseName(entry.name));
+};
+
 const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const catalogs = () => getService(strapi, 'catalog');
-  const writer = () => getService(strapi, 'writer');
-
   /**
-   * New articles wait here and are written CREATE_BATCH at a time, in one transaction. When a
-   * batch fails, each of its articles is written again on its own: one that fails again is
-   * reported failed (its item and the counts change) and leaves the catalog; the others are
-   * created. Items join the batch once counted.
+   * Read → parse → plan → apply for one entry. Never throws: a bad capture is a failed item.
+   * What needs no read — a repeated external id, an entry whose fingerprint is that of its last
+   * import — is answered at once, not through a promise: that is every file of an unchanged
+   * folder.
    */
-  const createBatch = (catalog: Catalog, counts: ReportCounts) => {
-    let waiting: PendingCreate[] = [];
-    const failed = ({ item: entry, provisional, request }: PendingCreate, error: Error) => {
-      catalogs().forget(catalog, provisional, request.state.storyKey);
-      subtractFromCounts(counts, entry);
-      Object.assign(entry, { outcome: 'failed', documentId: null, error: `${entry.file}: could not be saved: ${error.message}` });
-      addToCounts(counts, entry);
-    };
-    const flush = async () => {
-      if (waiting.length === 0) return;
-      const batch = waiting;
-      waiting = [];
-      try {
-        for (const article of await writer().createArticles(catalog, batch.map((entry) => entry.request))) catalogs().remember(catalog, article);
-        return;
-      } catch (error) {
-        if (batch.length === 1) {
-          failed(batch[0], error as Error);
-          return;
-        }
-      }
-      for (const entry of batch) {
-        try {
-          const [article] = await writer().createArticles(catalog, [entry.request]);
-          catalogs().remember(catalog, article);
-        } catch (error) {
-          failed(entry, error as Error);
-        }
-      }
-    };
-    return {
-      add(entry: PendingCreate) {
-        waiting.push(entry);
-      },
-      full: () => waiting.length >= CREATE_BATCH,
-      flush,
-    };
-  };
+  const importEntry = (context: RunContext, entry: SourceEntry): ReportItem | Promise<ReportItem> => {
+    const { store, options } = context;
+    const fail: Fail = (error, warnings = []) => item(entry, { outcome: 'failed', error, warnings });
 
-  /**
-   * Read → parse → plan → apply for one capture. Never throws: a bad file is a failed item.
-   * What needs no read — a repeated external id, a file as it was at its last import — is
-   * answered at once, not through a promise: that is every file of an unchanged folder.
-   */
-  const importFile = (context: FileContext, file: string): ReportItem | Promise<ReportItem> => {
-    const { catalog, options } = context;
-    const externalId = externalIdOf(file);
-    const fail = (error: string, warnings: string[] = []) => item(file, externalId, { outcome: 'failed', error, warnings });
-
-    const earlier = context.seen.get(externalId);
+    const earlier = context.seen.get(entry.externalId);
     if (earlier !== undefined) {
-      return fail(`${file}: external id "${externalId}" is also the name of ${earlier}; one article per external id, the first file wins`);
+      return fail(`${labelOf(entry)}: external id "${entry.externalId}" is also the name of ${earlier}; one article per external id, the first file wins`);
     }
-    context.seen.set(externalId, file);
+    context.seen.set(entry.externalId, labelOf(entry));
 
-    const stamped = catalog.stamps.get(externalId) ?? null;
+    const stamped = store.stampOf(entry.externalId);
     const stamp = stamped?.stamp ?? null;
     // No editor save since the last write, and no editor value that --force would replace.
     const untouchedSinceWrite =
-      stamp !== null &&
-      stamp.version === IMPORT_FORMAT_VERSION &&
-      stamped!.updatedAt === stamp.writtenAt &&
-      !(options.force && stamp.hasConflicts);
+      stamp !== null && stamp.version === IMPORT_FORMAT_VERSION && stamped!.updatedAt === stamp.writtenAt && !(options.force && stamp.hasConflicts);
     const unchanged = () => {
-      const entry = item(file, externalId, { documentId: stamped!.documentId });
+      const answer = item(entry, { documentId: stamped!.documentId });
       // The warnings and conflicts of the last write still stand: filled in after the loop.
-      if (stamp!.hasWarnings || stamp!.hasConflicts) context.noted.push({ id: stamped!.id, item: entry });
-      return entry;
+      if (stamp!.hasWarnings || stamp!.hasConflicts) context.noted.push({ id: stamped!.id, item: answer });
+      return answer;
     };
 
-    const fullPath = path.join(context.dir, file);
-    const fileStamp = statStamp(fullPath);
-    // The file as it was (same size and modification time): not even read. A copied or touched
-    // file is read and compared by its bytes instead.
-    if (untouchedSinceWrite && fileStamp !== null && stamp!.fileStamp === fileStamp) return unchanged();
-    return readAndApply(context, { file, externalId, fullPath, fileStamp, stamp: untouchedSinceWrite ? stamp : null, fail, unchanged });
+    // The same fingerprint (a file's size and modification time): not even read. A copied or
+    // touched file is read and compared by its bytes instead.
+    if (untouchedSinceWrite && entry.fingerprint !== null && stamp!.fileStamp === entry.fingerprint) return unchanged();
+    return readAndApply(context, entry, { stamp: untouchedSinceWrite ? stamp : null, fail, unchanged });
   };
 
-  /** The rest of importFile, for a file that has to be read. `stamp` is set when no editor saved since the last import. */
+  /** The rest of importEntry, for an entry that has to be read. `stamp` is set when no editor saved since the last import. */
   const readAndApply = async (
-    context: FileContext,
-    { file, externalId, fullPath, fileStamp, stamp, fail, unchanged }: {
-      file: string;
-      externalId: string;
-      fullPath: string;
-      fileStamp: string | null;
-      stamp: ImportStamp | null;
-      fail: (error: string, warnings?: string[]) => ReportItem;
-      unchanged: () => ReportItem;
-    }
+    context: RunContext,
+    entry: SourceEntry,
+    { stamp, fail, unchanged }: { stamp: ImportStamp | null; fail: Fail; unchanged: () => ReportItem }
   ): Promise<ReportItem> => {
-    const { catalog, options } = context;
-    const read = await readCaptureBytes(fullPath, { maxBytes: context.maxFileBytes });
-    if (!read.ok) return fail(`${file}: ${read.reason}`);
+    const { store, options } = context;
+    const { externalId } = entry;
+    const label = labelOf(entry);
+    const read = await context.source.read(entry);
+    if (!read.ok) return fail(`${label}: ${read.reason}`);
     const rawHash = hashText(read.bytes);
     if (stamp !== null && stamp.rawHash === rawHash) return unchanged();
 
-    const decoded = decodeCapture(read.bytes);
-    if (!decoded.ok) return fail(`${file}: ${decoded.reason}, so no headline`);
-    const parsed = parseCapture(decoded.text, path.basename(file));
+    const parsed = parseBytes(read.bytes, entry);
     if (parsed.outcome === 'failed') return fail(parsed.reason, parsed.warnings);
 
     const warnings = [...parsed.warnings];
     const desired = fieldsFromParsed(parsed.article);
     const tooLong = checkFieldLimits(desired);
-    if (tooLong) return fail(`${file}: ${tooLong}`, warnings);
+    if (tooLong) return fail(`${label}: ${tooLong}`, warnings);
 
     // From here on the run needs all it knows of what is stored.
-    await catalogs().complete(catalog);
-    const existing = catalog.articles.get(externalId) ?? null;
+    await store.complete();
+    const existing = store.article(externalId);
     const storyKey = storyKeyOf(desired);
-    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp, storyKey, file, warnings };
+    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp: entry.fingerprint, storyKey, file: entry.name, warnings };
 
     if (existing) {
-      // Planned and written with the next batch of changed captures; later files see its story now.
-      catalog.stories.set(storyKey, externalId);
-      return context.updates.add({ existing, desired, state: stateBase, item: item(file, externalId, { outcome: 'updated', documentId: existing.documentId, warnings }) });
+      // Planned and written with the next batch of changed captures (see update-batch).
+      store.claimStory(existing, storyKey);
+      const pending = item(entry, { outcome: 'updated', documentId: existing.documentId, warnings });
+      return context.updates.add({ existing, desired, state: stateBase, item: pending, label });
     }
 
-    const original = catalog.stories.get(storyKey);
-    if (original !== undefined && original !== externalId) {
-      return item(file, externalId, {
+    const original = store.storyHolder(storyKey);
+    if (original !== null && original !== externalId) {
+      return item(entry, {
         outcome: 'duplicate',
-        documentId: catalog.articles.get(original)?.documentId ?? null,
+        documentId: store.article(original)?.documentId ?? null,
         warnings: [...warnings, `same story (headline, date and body) as ${original}, already imported: not created again`],
       });
     }
 
     const plan = planArticleWrite({ desired, current: null, lastWritten: null, force: options.force });
-    const slug = uniqueSlug(articleSlug(desired.title, externalId), catalog.slugs);
+    const slug = store.freeSlug(desired.title, externalId);
     if (options.dryRun) {
-      // Later files of this dry run must see this one's slug and story, as a real run would.
-      catalog.slugs.add(slug);
-      catalog.stories.set(storyKey, externalId);
-      return item(file, externalId, { outcome: 'created', warnings });
+      // Later captures of this dry run must see this one's slug and story, as a real run would.
+      store.reserveDry(slug, storyKey, externalId);
+      return item(entry, { outcome: 'created', warnings });
     }
 
-    // Written with the next batch; later files already see its slug, story and headline.
-    const request: ArticleWrite = { externalId, slug, existing: null, plan, state: { ...stateBase, conflicts: [] }, publish: options.publish, documentId: newDocumentId() };
-    const provisional: StoredArticle = { id: 0, documentId: request.documentId!, externalId, title: desired.title, slug, updatedAt: 0, stamp: null };
-    catalogs().reserve(catalog, provisional, storyKey);
-    const created = item(file, externalId, { outcome: 'created', documentId: request.documentId, warnings });
-    context.pending.add({ request, item: created, provisional });
+    const request: ArticleWrite = { externalId, slug, existing: null, plan, state: { ...stateBase, conflicts: [] }, publish: options.publish };
+    // Written with the next batch; if that fails, this item (already counted) becomes a failure.
+    const created = item(entry, { outcome: 'created', warnings });
+    created.documentId = store.queueCreate(request, storyKey, desired.title, (error) => {
+      subtractFromCounts(context.counts, created);
+      Object.assign(created, { outcome: 'failed', documentId: null, error: `${label}: could not be saved: ${error.message}` });
+      addToCounts(context.counts, created);
+    });
     return created;
   };
 
-  const importFolder = async (dir: string, options: FileContext['options'], onProgress: RunOptions['onProgress'], heartbeat: () => void) => {
-    const config = getIngestConfig(strapi);
-    const files = await listCaptures(dir);
-    const catalog = await catalogs().load();
+  /** Every entry of the source, in order, then what the loop left to finish. */
+  const importAll = async (source: CaptureSource, options: RunContext['options'], onProgress: RunOptions['onProgress'], heartbeat: () => void) => {
+    const entries = await source.list();
+    const store = await getService(strapi, 'store').open();
     const items: ReportItem[] = [];
     const counts = emptyCounts();
-    const pending = createBatch(catalog, counts);
-    const updates = createUpdateBatch(strapi, { catalog, counts, options, before: pending.flush });
-    const noted: FileContext['noted'] = [];
-    const context = { catalog, pending, updates, noted, dir, seen: new Map<string, string>(), options, maxFileBytes: config.maxFileBytes };
+    const context: RunContext = { store, source, counts, updates: createUpdateBatch({ store, counts, options }), noted: [], seen: new Map(), options };
 
     let lastYield = Date.now();
-    for (const file of files) {
+    for (const entry of entries) {
       // Reads and SQLite calls are synchronous: let the server answer its requests every few ms.
       if (Date.now() - lastYield >= YIELD_EVERY_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         lastYield = Date.now();
       }
-      const answer = importFile(context, file);
-      const entry = answer instanceof Promise ? await answer : answer;
-      items.push(entry);
-      addToCounts(counts, entry);
-      if (pending.full()) await pending.flush();
-      if (updates.full(UPDATE_BATCH)) await updates.flush();
+      const answer = importEntry(context, entry);
+      const done = answer instanceof Promise ? await answer : answer;
+      items.push(done);
+      addToCounts(counts, done);
+      await store.flushIfFull();
+      if (context.updates.full(UPDATE_BATCH)) await context.updates.flush();
       heartbeat();
-      onProgress?.({ done: items.length, total: files.length, counts: { ...counts }, file });
+      onProgress?.({ done: items.length, total: entries.length, counts: { ...counts }, file: labelOf(entry) });
     }
-    await pending.flush();
-    await updates.flush();
+    // A batch that failed at the end turns its items into failures: count after it.
+    await context.updates.flush();
+    await store.flush();
+    const wrote = items.some((entry) => entry.outcome === 'created' || entry.outcome === 'updated');
+    await store.finish(wrote && !options.dryRun);
 
-    if (noted.length > 0) {
-      const states = await catalogs().statesOf(noted.map((entry) => entry.id));
-      for (const { id, item: entry } of noted) {
+    if (context.noted.length > 0) {
+      const states = await store.statesOf(context.noted.map((entry) => entry.id));
+      for (const { id, item: entry } of context.noted) {
         subtractFromCounts(counts, entry);
         entry.warnings = states.get(id)?.warnings ?? [];
         entry.conflicts = states.get(id)?.conflicts ?? [];
         addToCounts(counts, entry);
       }
     }
-
-    const wrote = items.some((entry) => entry.outcome === 'created' || entry.outcome === 'updated');
-    if (wrote && !options.dryRun) await writer().resolvePendingTargets(catalog);
-
-    const missing = catalogs().missing(catalog, context.seen);
-    return { items, counts, missing };
-  };
-
-  const resolveDir = async (absolute: string) => {
-    const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
-      throw new errors.ApplicationError(`Cannot read the import folder ${absolute}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}`);
-    });
-    if (!info.isDirectory()) throw new errors.ApplicationError(`The import folder ${absolute} is not a folder`);
-    return absolute;
+    return { items, counts, missing: source.complete ? store.missing(context.seen) : [] };
   };
 
   return {
     /**
-     * One import of a folder: takes the database lock (unless a dry run, which writes nothing
-     * at all), records the run, and reports every file's outcome. Throws when the run cannot
-     * start (folder unreadable, lock busy); a bad file is only a failed item.
+     * One import of a source: takes the database lock (unless a dry run, which writes nothing
+     * at all), records the run, and reports every entry's outcome. Throws when the run cannot
+     * start (source unreadable, lock busy); a bad capture is only a failed item.
      */
     async run(options: RunOptions): Promise<ImportReport> {
       const config = getIngestConfig(strapi);
+      const { source } = options;
       const dryRun = options.dryRun ?? false;
       const flags = { dryRun, publish: options.publish ?? false, force: options.force ?? false };
       const startedAt = new Date().toISOString();
-      const requestedDir = path.resolve(strapi.dirs.app.root, options.dir ?? config.dir);
 
       if (dryRun) {
-        const dir = await resolveDir(requestedDir);
-        const { items, counts, missing } = await importFolder(dir, flags, options.onProgress, () => {});
+        const { items, counts, missing } = await importAll(source, flags, options.onProgress, () => {});
         return { runId: null, startedAt, finishedAt: new Date().toISOString(), dryRun, counts, items, missing };
       }
 
@@ -340,9 +249,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       let runId: string | null = null;
       try {
         await runsService.closeInterrupted();
-        runId = await runsService.start({ trigger: options.trigger, dryRun, dir: requestedDir });
+        runId = await runsService.start({ trigger: options.trigger, actor: options.actor ?? null, dryRun, dir: source.location });
         options.onStart?.(runId);
-        const dir = await resolveDir(requestedDir);
         let lastBeat = Date.now();
         const heartbeat = () => {
           if (lock.lost) throw new errors.ApplicationError('The import lock was lost (this run stalled past its lease); stopping.');
@@ -350,7 +258,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           lastBeat = Date.now();
           void runsService.heartbeat(runId!).catch(() => {});
         };
-        const { items, counts, missing } = await importFolder(dir, flags, options.onProgress, heartbeat);
+        const { items, counts, missing } = await importAll(source, flags, options.onProgress, heartbeat);
         const report: ImportReport = { runId, startedAt, finishedAt: new Date().toISOString(), dryRun, counts, items, missing };
         await runsService.finish(runId, report);
         return report;
@@ -358,7 +266,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (runId) await runsService.fail(runId, (error as Error).message).catch(() => {});
         throw error;
       } finally {
-        await lock.release().catch((error: Error) => strapi.log.warn(`[ingest] could not release the import lock: ${error.message}`));
+        await lock.release().catch((error: Error) => strapi.log.warn(`[ingest] could not release the import lock: ${(error as Error).message}`));
       }
     },
   };

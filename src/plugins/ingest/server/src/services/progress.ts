@@ -1,13 +1,6 @@
-import type { ReportCounts } from './report';
+import type { RunProgress } from '../../../shared/contracts/runs';
 
-export interface RunProgress {
-  runId: string;
-  done: number;
-  total: number;
-  counts: ReportCounts | null;
-  /** The file just finished. */
-  file: string | null;
-}
+export type { RunProgress };
 
 /**
  * How far the runs started on this server have got, in memory: the run record says a run is

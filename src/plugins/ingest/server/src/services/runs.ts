@@ -2,36 +2,16 @@ import os from 'os';
 import type { Core } from '@strapi/strapi';
 import { IMPORT_RUN_UID } from '../constants';
 import { getIngestConfig } from '../config/read';
-import type { ImportReport, ReportCounts, Trigger } from './report';
+import type { RunRecord, RunStatus, Trigger } from '../../../shared/contracts/runs';
+import type { ImportReport } from './report';
 import { newDocumentId } from '../utils/document-id';
 import { getService } from '../utils';
 import { noteworthyItems } from './run-retention';
 
-export type RunStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
-
-export interface RunRecord {
-  documentId: string;
-  trigger: Trigger;
-  status: RunStatus;
-  dryRun: boolean;
-  dir: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  heartbeatAt: string | null;
-  host: string | null;
-  counts: ReportCounts | null;
-  /** The items that say something (see noteworthyItems); null once pruned (itemsPruned) or before the end. */
-  items?: ImportReport['items'] | null;
-  /** How many items the record listed when the run ended: counts tell the rest. */
-  listed: number | null;
-  /** The retention rule (INGEST_KEEP_RUNS) removed this old run's items and missing list. */
-  itemsPruned: boolean;
-  missing?: string[] | null;
-  error: string | null;
-}
+export type { RunRecord, RunStatus };
 
 const INTERRUPTED = 'Interrupted: the process running this import stopped before it finished.';
-const SUMMARY_FIELDS = ['documentId', 'trigger', 'status', 'dryRun', 'dir', 'startedAt', 'finishedAt', 'heartbeatAt', 'host', 'counts', 'listed', 'itemsPruned', 'error'];
+const SUMMARY_FIELDS = ['documentId', 'trigger', 'actor', 'status', 'dryRun', 'dir', 'startedAt', 'finishedAt', 'heartbeatAt', 'host', 'counts', 'listed', 'itemsPruned', 'error'];
 
 /** The record of every import: who or what started it, when, and what each file became. */
 const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -80,7 +60,7 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async start(input: { trigger: Trigger; dryRun: boolean; dir: string }): Promise<string> {
+    async start(input: { trigger: Trigger; actor?: string | null; dryRun: boolean; dir: string | null }): Promise<string> {
       const now = new Date();
       return create({ ...input, status: 'running', startedAt: now, heartbeatAt: now });
     },
@@ -98,7 +78,7 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A run that did not start because another held the lock (a scheduled run on a second server). */
-    async skipped(input: { trigger: Trigger; dryRun: boolean; dir: string; reason: string }) {
+    async skipped(input: { trigger: Trigger; actor?: string | null; dryRun: boolean; dir: string | null; reason: string }) {
       const now = new Date();
       const { reason, ...run } = input;
       return create({ ...run, status: 'skipped', startedAt: now, finishedAt: now, error: reason });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getIngestConfig } from '../config/read';
+import { folderSource } from '../sources';
 import { getService } from '../utils';
 import { formatCounts } from '../cli/format';
 import { LockBusyError } from './lock';
@@ -17,7 +18,7 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => ({
     try {
       const report = await getService(strapi, 'importer').run({
         trigger: 'cron',
-        dir: config.dir,
+        source: folderSource(strapi, config.dir),
         publish: config.publish,
         // Another server (or a long previous run) has it: this tick has nothing to add.
         lockWaitMs: 0,

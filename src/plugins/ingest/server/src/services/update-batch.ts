@@ -1,11 +1,10 @@
-import type { Core } from '@strapi/strapi';
 import { IMPORT_FORMAT_VERSION } from '../constants';
 import type { ArticleFields } from '../plan/fields';
 import { planArticleWrite } from '../plan/plan-article';
 import type { ImportState } from '../plan/state';
-import { getService } from '../utils';
-import type { Catalog, StoredArticle } from './catalog';
-import { needsDocumentService, type ArticleUpdate } from './article-updates';
+import { needsDocumentService, type ArticleUpdate } from '../store/article-updates';
+import type { StoredArticle } from '../store/catalog';
+import type { RunStore } from '../store/run-store';
 import { addToCounts, subtractFromCounts, type ReportCounts, type ReportItem } from './report';
 
 /** A changed capture of a stored article, parsed, waiting to be planned and written with others. */
@@ -16,27 +15,23 @@ export interface PendingUpdate {
   state: Omit<ImportState, 'writtenAt' | 'fields' | 'conflicts'>;
   /** Reported as `updated` until planning says otherwise. */
   item: ReportItem;
+  /** How reports name the capture (its file, or a pushed capture's external id). */
+  label: string;
 }
 
 /**
  * Changed captures of stored articles wait here and are planned and written a batch at a
- * time: their drafts read together (services/draft-snapshots), each planned field by field as
- * before (editors' fields kept), then written together (services/article-updates). A batch
- * that fails is written again one article at a time, so one bad article fails alone. A write
- * that changes an article's section or sources goes through the Document Service, alone.
+ * time: their drafts read together (store/draft-snapshots), each planned field by field as
+ * before (editors' fields kept), then written together (store/article-updates). A batch that
+ * fails is written again one article at a time, so one bad article fails alone. A write that
+ * changes an article's section or sources goes through the Document Service, alone.
  */
-export const createUpdateBatch = (
-  strapi: Core.Strapi,
-  { catalog, counts, options, before }: {
-    catalog: Catalog;
-    counts: ReportCounts;
-    options: { dryRun: boolean; publish: boolean; force: boolean };
-    /** Runs before a batch is written (new articles first: links may target them). */
-    before: () => Promise<void>;
-  }
-) => {
+export const createUpdateBatch = ({ store, counts, options }: {
+  store: RunStore;
+  counts: ReportCounts;
+  options: { dryRun: boolean; publish: boolean; force: boolean };
+}) => {
   let waiting: PendingUpdate[] = [];
-  const catalogs = () => getService(strapi, 'catalog');
 
   const report = (entry: PendingUpdate, fields: Partial<ReportItem>) => {
     subtractFromCounts(counts, entry.item);
@@ -44,32 +39,24 @@ export const createUpdateBatch = (
     addToCounts(counts, entry.item);
   };
   const failed = (entry: PendingUpdate, error: Error) =>
-    report(entry, { outcome: 'failed', documentId: null, error: `${entry.item.file}: could not be saved: ${error.message}` });
+    report(entry, { outcome: 'failed', documentId: null, error: `${entry.label}: could not be saved: ${error.message}` });
 
   const writeTogether = async (writes: Array<ArticleUpdate & { entry: PendingUpdate }>) => {
-    const updates = getService(strapi, 'article-updates');
+    if (writes.length === 0) return;
     try {
-      for (const article of await updates.updateArticles(catalog, writes)) catalogs().remember(catalog, article);
+      await store.updateMany(writes);
       return;
     } catch (error) {
       if (writes.length === 1) return failed(writes[0].entry, error as Error);
     }
-    for (const write of writes) {
-      try {
-        const [article] = await updates.updateArticles(catalog, [write]);
-        catalogs().remember(catalog, article);
-      } catch (error) {
-        failed(write.entry, error as Error);
-      }
-    }
+    for (const write of writes) await store.updateMany([write]).catch((error: Error) => failed(write.entry, error));
   };
 
   const flush = async () => {
     if (waiting.length === 0) return;
     const batch = waiting;
     waiting = [];
-    await before();
-    const snapshots = await getService(strapi, 'draft-snapshots').load(catalog, batch.map((entry) => entry.existing));
+    const snapshots = await store.snapshots(batch.map((entry) => entry.existing));
     const together: Array<ArticleUpdate & { entry: PendingUpdate }> = [];
     const alone: Array<{ entry: PendingUpdate; request: ArticleUpdate['request'] }> = [];
     for (const entry of batch) {
@@ -85,8 +72,7 @@ export const createUpdateBatch = (
         const known = entry.existing.stamp;
         if (!options.dryRun && (!known || known.rawHash !== state.rawHash || known.version !== IMPORT_FORMAT_VERSION)) {
           // Same content from different bytes (re-saved with CRLF, say): remember the bytes only.
-          await getService(strapi, 'writer').rememberState(entry.existing, { ...state, fields: plan.fields, writtenAt: snapshot.state?.writtenAt ?? entry.existing.updatedAt });
-          catalogs().remember(catalog, entry.existing);
+          await store.rememberState(entry.existing, { ...state, fields: plan.fields, writtenAt: snapshot.state?.writtenAt ?? entry.existing.updatedAt });
         }
         continue;
       }
@@ -97,17 +83,11 @@ export const createUpdateBatch = (
       else together.push({ request, snapshot, entry });
     }
     await writeTogether(together);
-    for (const { entry, request } of alone) {
-      try {
-        catalogs().remember(catalog, await getService(strapi, 'writer').updateArticle(catalog, request));
-      } catch (error) {
-        failed(entry, error as Error);
-      }
-    }
+    for (const { entry, request } of alone) await store.update(request).catch((error: Error) => failed(entry, error));
   };
 
   return {
-    add(entry: PendingUpdate) {
+    add(entry: PendingUpdate): ReportItem {
       waiting.push(entry);
       return entry.item;
     },

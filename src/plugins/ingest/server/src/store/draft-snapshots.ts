@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, RELATED_LINK_UID, SECTION_UID, SOURCE_UID } from '../constants';
-import { fromBlocks, type ArticleFields } from '../plan/fields';
+import { fieldsFromStored, type ArticleFields } from '../plan/fields';
 import type { CurrentLink } from '../plan/link-changes';
 import { isImportState, type ImportState } from '../plan/state';
 import { columnOf, tableQuery } from '../utils/tables';
-import type { Catalog, StoredArticle } from './catalog';
+import type { StoredArticle } from './catalog';
 
 /** What planning an update needs of a stored article, read with many others at once. */
 export interface DraftSnapshot {
@@ -65,15 +65,12 @@ const createDraftSnapshotsService = ({ strapi }: { strapi: Core.Strapi }) => {
       )
     ).map((row) => [Number(row.owner), Number(row.target), Number(row.ord ?? 0)] as const);
 
-  /** Named entries (sections, sources) by id: the catalog's, and any it does not know yet. */
-  const namedById = async (uid: typeof SECTION_UID | typeof SOURCE_UID, known: Iterable<{ id: number; name: string; slug: string }>, ids: number[]) => {
-    const byId = new Map([...known].map((entry) => [entry.id, entry]));
-    const unknown = [...new Set(ids)].filter((id) => !byId.has(id));
-    if (unknown.length > 0) {
-      const rows = (await strapi.db.query(uid).findMany({ where: { id: { $in: unknown } }, select: ['id', 'name', 'slug'] })) as Array<{ id: number; name: string; slug: string }>;
-      for (const row of rows) byId.set(row.id, row);
-    }
-    return byId;
+  /** Sections or sources by id: the few a batch names, in one query. */
+  const namedById = async (uid: typeof SECTION_UID | typeof SOURCE_UID, ids: number[]) => {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map<number, { name: string; slug: string }>();
+    const rows = (await strapi.db.query(uid).findMany({ where: { id: { $in: unique } }, select: ['id', 'name', 'slug'] })) as Array<{ id: number; name: string; slug: string }>;
+    return new Map(rows.map((row) => [Number(row.id), row]));
   };
 
   /** The links of the draft rows, and the ids of those each article's published version shows. */
@@ -122,17 +119,17 @@ const createDraftSnapshotsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async load(catalog: Catalog, drafts: StoredArticle[]): Promise<Map<number, DraftSnapshot>> {
+    async load(drafts: StoredArticle[]): Promise<Map<number, DraftSnapshot>> {
       const ids = drafts.map((draft) => draft.id);
       const rows = await inChunks(ids, (part) =>
         strapi.db.query(ARTICLE_UID).findMany({ where: { id: { $in: part } }, select: DRAFT_COLUMNS }) as Promise<Row[]>
       );
       const sectionRows = await joinRows(joinOf(ARTICLE_UID, 'section'), ids);
       const sourceRows = await joinRows(joinOf(ARTICLE_UID, 'sources'), ids);
-      const sections = await namedById(SECTION_UID, catalog.sections.values(), sectionRows.map(([, section]) => section));
-      const sources = await namedById(SOURCE_UID, catalog.sources.values(), sourceRows.map(([, source]) => source));
-      const sectionOf = new Map(sectionRows.map(([article, section]) => [article, sections.get(section)?.slug ?? null]));
-      const sourcesOf = group(sourceRows.map(([article, source, ord]) => [article, [ord, sources.get(source)?.name ?? ''] as const]));
+      const sections = await namedById(SECTION_UID, sectionRows.map(([, section]) => section));
+      const sources = await namedById(SOURCE_UID, sourceRows.map(([, source]) => source));
+      const sectionOf = new Map(sectionRows.map(([article, section]) => [article, sections.get(section) ?? null]));
+      const sourcesOf = group(sourceRows.map(([article, source, ord]) => [article, [ord, sources.get(source)] as const]));
       const { links, live } = await linksOf(drafts);
 
       const snapshots = new Map<number, DraftSnapshot>();
@@ -143,19 +140,13 @@ const createDraftSnapshotsService = ({ strapi }: { strapi: Core.Strapi }) => {
         snapshots.set(id, {
           row,
           state,
-          current: {
-            title: row.title,
-            standfirst: row.standfirst,
-            body: fromBlocks(row.body),
-            publicationDate: row.publicationDate,
-            readingTimeMinutes: row.readingTimeMinutes,
-            imageCaption: row.imageCaption,
-            imageCredit: row.imageCredit,
-            byline: row.byline,
+          // The draft as the Document Service would return it populated: the field table reads it.
+          current: fieldsFromStored({
+            ...row,
             section: sectionOf.get(id) ?? null,
-            sources: (sourcesOf.get(id) ?? []).sort((a, b) => a[0] - b[0]).map(([, name]) => name),
-            relatedLinks: (links.get(id) ?? []).map(({ kind, position, title, publisher }) => ({ kind, position, title, publisher })),
-          },
+            sources: (sourcesOf.get(id) ?? []).sort((a, b) => a[0] - b[0]).flatMap(([, source]) => (source ? [source] : [])),
+            relatedLinks: links.get(id) ?? [],
+          }),
           links: links.get(id) ?? [],
           live: new Set(live.get(documentIdOf.get(id)!) ?? []),
         });

@@ -2,11 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { ARTICLE_UID, RELATED_LINK_UID } from '../constants';
-import { toBlocks, type ArticleFields } from '../plan/fields';
+import { columnValues, type ArticleFields } from '../plan/fields';
 import { planLinkChanges, type LinkChanges } from '../plan/link-changes';
 import { formatStamp, stampOf, type ImportState } from '../plan/state';
 import { getService } from '../utils';
-import { titleKey } from '../utils/titles';
 import { columnOf, tableQuery } from '../utils/tables';
 import type { Catalog, StoredArticle } from './catalog';
 import type { DraftSnapshot } from './draft-snapshots';
@@ -24,16 +23,6 @@ const chunks = <T>(items: T[]): T[][] => {
   const out: T[][] = [];
   for (let index = 0; index < items.length; index += CHUNK) out.push(items.slice(index, index + CHUNK));
   return out;
-};
-
-const SCALAR_FIELDS = ['title', 'standfirst', 'publicationDate', 'readingTimeMinutes', 'imageCaption', 'imageCredit', 'byline'] as const;
-
-/** The article's own (non-relation) fields of a write, as stored. */
-const scalarData = (write: Partial<ArticleFields>) => {
-  const data: Record<string, unknown> = {};
-  for (const field of SCALAR_FIELDS) if (field in write) data[field] = write[field];
-  if (write.body) data.body = toBlocks(write.body);
-  return data;
 };
 
 const toMs = (value: unknown) => (value instanceof Date ? value.getTime() : new Date(value as string).getTime());
@@ -56,11 +45,6 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       .joinTable;
   const table = (trx: Knex.Transaction, name: string) => tableQuery(strapi, name, trx);
   const linkColumn = (attribute: string) => columnOf(strapi, RELATED_LINK_UID, attribute);
-
-  const targetFor = (catalog: Catalog, title: string, ownDocumentId: string) => {
-    const target = catalog.titles.get(titleKey(title));
-    return target && target !== ownDocumentId ? target : null;
-  };
 
   /** Link entries whose own fields change: one multi-row upsert on their ids per chunk (an UPDATE per row costs a round trip each). */
   const updateLinkFields = async (trx: Knex.Transaction, updates: LinkChanges['update'], now: Date) => {
@@ -146,7 +130,7 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const update of updates) {
           const { request, snapshot } = update;
           const { existing } = request;
-          const data = scalarData(request.plan.write);
+          const data = columnValues(request.plan.write);
           const moves = Object.keys(data).length > 0;
           const state: ImportState = { ...request.state, fields: request.plan.fields, writtenAt: moves ? now.getTime() : toMs(snapshot.row.updatedAt) };
           await strapi.db.query(ARTICLE_UID).updateMany({
@@ -156,7 +140,7 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (moves) moved.push(existing.id);
           const wanted = request.plan.write.relatedLinks;
           if (wanted) {
-            const withTargets = wanted.map((link) => ({ ...link, target: targetFor(catalog, link.title, existing.documentId) }));
+            const withTargets = wanted.map((link) => ({ ...link, target: catalog.targetFor(link.title, existing.documentId) }));
             linkChanges.push({ draftId: existing.id, changes: planLinkChanges(snapshot.links, snapshot.live, withTargets) });
           }
           results.push({ update, state });

@@ -3,13 +3,12 @@ import { sanitize } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { ARTICLE_UID, RELATED_LINK_UID, SECTION_UID, SOURCE_UID } from '../constants';
 import { sourceKey } from '../parse';
-import { toBlocks, type ArticleFields, type LinkFields } from '../plan/fields';
+import { columnValues, type ArticleFields, type LinkFields } from '../plan/fields';
 import type { ArticlePlan } from '../plan/plan-article';
 import { nameSlug } from '../plan/slug';
 import { formatStamp, stampOf, type ImportState } from '../plan/state';
 import { uniqueSlug } from '../plan/unique-slug';
-import { titleKey } from '../utils/titles';
-import type { Catalog, StoredArticle, StoredNamed } from './catalog';
+import type { Catalog, NamedKind, StoredArticle, StoredNamed } from './catalog';
 import type { LinkRow } from './link-rows';
 import { getService } from '../utils';
 import { newDocumentId } from '../utils/document-id';
@@ -28,10 +27,9 @@ export interface ArticleWrite {
 }
 
 /** Sections and sources a write created, keyed as the catalog keys them; they join it after commit. */
-interface CreatedNamed {
-  sections: Array<[string, StoredNamed]>;
-  sources: Array<[string, StoredNamed]>;
-}
+type CreatedNamed = Record<NamedKind, Array<[string, StoredNamed]>>;
+
+const NAMED_UID = { section: SECTION_UID, source: SOURCE_UID } as const;
 
 interface StoredLink {
   id: number;
@@ -54,25 +52,15 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const linkRows = () => getService(strapi, 'link-rows');
 
   /** Finds or creates the named entries (sections, sources); new ones join the catalog only after commit. */
-  const ensureNamed = async (
-    uid: typeof SECTION_UID | typeof SOURCE_UID,
-    known: Map<string, StoredNamed>,
-    key: string,
-    name: string,
-    created: Array<[string, StoredNamed]>
-  ): Promise<StoredNamed> => {
-    const found = known.get(key) ?? created.find(([createdKey]) => createdKey === key)?.[1];
+  const ensureNamed = async (catalog: Catalog, kind: NamedKind, key: string, name: string, created: CreatedNamed): Promise<StoredNamed> => {
+    const found = catalog.named(kind, key) ?? created[kind].find(([createdKey]) => createdKey === key)?.[1];
     if (found) return found;
-    const taken = new Set([...known.values(), ...created.map(([, entry]) => entry)].map((entry) => entry.slug));
+    const taken = catalog.namedSlugs(kind);
+    for (const [, entry] of created[kind]) taken.add(entry.slug);
     const slug = uniqueSlug(nameSlug(name) || key, taken);
-    const entry = (await strapi.documents(uid).create({ data: { name, slug } as never })) as unknown as StoredNamed;
-    created.push([key, { id: entry.id, documentId: entry.documentId, name, slug }]);
-    return created[created.length - 1][1];
-  };
-
-  const targetFor = (catalog: Catalog, link: LinkFields, ownDocumentId: string | undefined) => {
-    const target = catalog.titles.get(titleKey(link.title));
-    return target && target !== ownDocumentId ? target : null;
+    const entry = (await strapi.documents(NAMED_UID[kind]).create({ data: { name, slug } as never })) as unknown as StoredNamed;
+    created[kind].push([key, { id: entry.id, documentId: entry.documentId, name, slug }]);
+    return created[kind][created[kind].length - 1][1];
   };
 
   /**
@@ -111,7 +99,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     for (let index = 0; index < wanted.length; index += 1) {
       const { kind, position, title, publisher } = wanted[index];
-      const target = targetFor(catalog, wanted[index], draft.documentId);
+      const target = catalog.targetFor(title, draft.documentId);
       const current = existing[index];
       if (!current) {
         toCreate.push({ kind, position, title, publisher, target });
@@ -139,21 +127,11 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     await linkRows().setTargets(trx, retargeted);
   };
 
-  /** The article's own (non-relation) fields of a write, as stored. */
-  const scalarData = (write: Partial<ArticleFields>) => {
-    const data: Record<string, unknown> = {};
-    for (const field of ['title', 'standfirst', 'publicationDate', 'readingTimeMinutes', 'imageCaption', 'imageCredit', 'byline'] as const) {
-      if (field in write) data[field] = write[field];
-    }
-    if (write.body) data.body = toBlocks(write.body);
-    return data;
-  };
-
   /**
    * New articles' draft rows and their section and sources join rows, as the Document Service
    * stores them (a documentId shaped as Strapi's, publishedAt null, the order columns),
    * written in a few multi-row inserts, without its per-entry validation and reloads, most of a
-   * cold import's time: the importer checked the values itself (plan/limits).
+   * cold import's time: the importer checked the values itself (plan/fields, the fields' limits).
    * test/integration/article-rows.test.ts compares the rows with the Document Service's.
    */
   const createDrafts = async (
@@ -165,11 +143,10 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       ARTICLE_UID,
       drafts.map((draft) => ({ ...draft.fields, publishedAt: null }))
     );
-    const { lastArticleOrd } = catalog;
     const owners = (targets: (draft: (typeof drafts)[number]) => StoredNamed[]) =>
       drafts.map((draft, index) => ({ ownerId: ids[index], targetIds: targets(draft).map((target) => target.id) }));
-    await linkRows().attachToNew(trx, ARTICLE_UID, 'section', owners((draft) => (draft.section ? [draft.section] : [])), lastArticleOrd.section);
-    await linkRows().attachToNew(trx, ARTICLE_UID, 'sources', owners((draft) => draft.sources ?? []), lastArticleOrd.sources);
+    await linkRows().attachToNew(trx, ARTICLE_UID, 'section', owners((draft) => (draft.section ? [draft.section] : [])), catalog.articleOrds('section'));
+    await linkRows().attachToNew(trx, ARTICLE_UID, 'sources', owners((draft) => draft.sources ?? []), catalog.articleOrds('source'));
     return drafts.map((draft, index) => ({ ...draft.fields, id: ids[index], publishedAt: null }) as unknown as DraftRow);
   };
 
@@ -191,20 +168,19 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const namedOf = async (catalog: Catalog, write: Partial<ArticleFields>, created: CreatedNamed) => {
     let section: StoredNamed | null | undefined;
     if ('section' in write) {
-      section = write.section ? await ensureNamed(SECTION_UID, catalog.sections, nameSlug(write.section), write.section, created.sections) : null;
+      section = write.section ? await ensureNamed(catalog, 'section', nameSlug(write.section), write.section, created) : null;
     }
     let sources: StoredNamed[] | undefined;
     if (write.sources) {
       sources = [];
-      for (const name of write.sources) sources.push(await ensureNamed(SOURCE_UID, catalog.sources, sourceKey(name), name, created.sources));
+      for (const name of write.sources) sources.push(await ensureNamed(catalog, 'source', sourceKey(name), name, created));
     }
     return { section, sources };
   };
 
   /** Sections and sources a committed write created join the catalog. */
   const rememberNamed = (catalog: Catalog, created: CreatedNamed) => {
-    for (const [key, entry] of created.sections) catalog.sections.set(key, entry);
-    for (const [key, entry] of created.sources) catalog.sources.set(key, entry);
+    for (const kind of ['section', 'source'] as const) for (const [key, entry] of created[kind]) catalog.addNamed(kind, key, entry);
   };
 
   /**
@@ -238,7 +214,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const createArticles = async (catalog: Catalog, requests: ArticleWrite[]): Promise<StoredArticle[]> => {
     if (requests.length === 0) return [];
-    const created: CreatedNamed = { sections: [], sources: [] };
+    const created: CreatedNamed = { section: [], source: [] };
     let drafts: DraftRow[] = [];
     const stored = await strapi.db.transaction(async ({ trx }) => {
       // A new draft carries its import state from the start: its updatedAt is set here, not by the database.
@@ -248,7 +224,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { section, sources } = await namedOf(catalog, request.plan.write, created);
         const state: ImportState = { ...request.state, fields: request.plan.fields, writtenAt: createdAt.getTime() };
         const fields = {
-          ...scalarData(request.plan.write),
+          ...columnValues(request.plan.write),
           documentId: request.documentId ?? newDocumentId(),
           externalId: request.externalId,
           slug: request.slug,
@@ -267,7 +243,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
           isNewDraft: true,
           links: [...(request.plan.write.relatedLinks ?? [])]
             .sort(byKindThenPosition)
-            .map(({ kind, position, title, publisher }) => ({ kind, position, title, publisher, target: targetFor(catalog, { kind, position, title, publisher }, drafts[index].documentId) })),
+            .map(({ kind, position, title, publisher }) => ({ kind, position, title, publisher, target: catalog.targetFor(title, drafts[index].documentId) })),
         }))
       );
       const result: StoredArticle[] = [];
@@ -282,10 +258,10 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     createArticles,
 
-    /** Updates only what the import remembers of an article (its content did not change). */
-    async rememberState(article: StoredArticle, state: ImportState) {
+    /** Updates only what the import remembers of an article (its content did not change); returns it as now stored. */
+    async rememberState(article: StoredArticle, state: ImportState): Promise<StoredArticle> {
       await saveState(article.id, state);
-      article.stamp = stampOf(state);
+      return { ...article, stamp: stampOf(state) };
     },
 
     /**
@@ -295,18 +271,18 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async updateArticle(catalog: Catalog, request: ArticleWrite & { existing: StoredArticle }): Promise<StoredArticle> {
       const { existing } = request;
-      const created: CreatedNamed = { sections: [], sources: [] };
+      const created: CreatedNamed = { section: [], source: [] };
       const stored = await strapi.db.transaction(async ({ trx }) => {
         const write = request.plan.write;
         const { section, sources } = await namedOf(catalog, write, created);
-        const data = scalarData(write);
+        const data = columnValues(write);
         if (section !== undefined) data.section = section ? section.documentId : null;
         if (sources !== undefined) data.sources = sources.map((source) => source.documentId);
         let draft: DraftRow | null = null;
         if (Object.keys(data).length > 0) {
           // The Document Service numbers the join rows it writes itself: forget what the run knew of them.
-          if (section) catalog.lastArticleOrd.section.delete(section.id);
-          for (const source of sources ?? []) catalog.lastArticleOrd.sources.delete(source.id);
+          if (section) catalog.articleOrds('section').delete(section.id);
+          for (const source of sources ?? []) catalog.articleOrds('source').delete(source.id);
           draft = (await strapi.documents(ARTICLE_UID).update({ documentId: existing.documentId, data: data as never })) as unknown as DraftRow;
         }
         if (write.relatedLinks) await replaceLinks(trx, catalog, draft ?? existing, write.relatedLinks);
@@ -354,8 +330,8 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
           limit: PENDING_PAGE,
         })) as Array<{ id: number; title: string; article: { documentId: string } | null }>;
         for (const link of pending) {
-          const target = catalog.titles.get(titleKey(link.title));
-          if (target && target !== link.article?.documentId) resolved.push({ id: link.id, target });
+          const target = catalog.targetFor(link.title, link.article?.documentId);
+          if (target) resolved.push({ id: link.id, target });
         }
         if (pending.length < PENDING_PAGE) break;
         after = pending[pending.length - 1].id;

@@ -1,0 +1,204 @@
+import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID, SECTION_UID, SOURCE_UID } from '../constants';
+import { isImportState, parseStamp, type ImportStamp, type ImportState } from '../plan/state';
+import { sourceKey } from '../parse';
+import { articleSlug } from '../plan/slug';
+import { uniqueSlug } from '../plan/unique-slug';
+import { titleKey } from '../utils/titles';
+import { columnOf, tableQuery } from '../utils/tables';
+
+/** What deciding that a capture is unchanged needs of its article's draft. */
+export interface StampedArticle {
+  id: number;
+  documentId: string;
+  externalId: string;
+  updatedAt: number;
+  stamp: ImportStamp | null;
+}
+
+export interface StoredArticle extends StampedArticle {
+  title: string;
+  slug: string;
+}
+
+export interface StoredNamed {
+  id: number;
+  documentId: string;
+  name: string;
+  slug: string;
+}
+
+export type NamedKind = 'section' | 'source';
+
+const toMs = (value: unknown) => (value instanceof Date ? value.getTime() : typeof value === 'number' ? value : new Date(value as string).getTime());
+
+const byExternalId = (a: { externalId: string }, b: { externalId: string }) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0);
+
+/** The articles table and its columns' names, from the database metadata. */
+const articleTable = (strapi: Core.Strapi) => {
+  const { tableName } = strapi.db.metadata.get(ARTICLE_UID);
+  return { query: () => tableQuery(strapi, tableName), column: (attribute: string) => columnOf(strapi, ARTICLE_UID, attribute) };
+};
+
+/**
+ * The drafts' stamps. Both selects read only columns an index holds (the schema's
+ * `articles_import_catalog_idx`, and Strapi's own documents index), so a database that can
+ * answers them from the indexes without reading an article's row, whose body is most of it.
+ */
+const loadStamps = async (strapi: Core.Strapi): Promise<StampedArticle[]> => {
+  const { query, column } = articleTable(strapi);
+  const drafts: Array<{ id: number; externalId: string; updatedAt: unknown; stamp: string | null }> = await query()
+    .select({ id: 'id', externalId: column('externalId'), updatedAt: column('updatedAt'), stamp: column('importStamp') })
+    .whereNull(column('publishedAt'));
+  // Every version's: a filter on publishedAt would make a database use the index above and
+  // read each row for its documentId.
+  const documentIds: Array<{ id: number; documentId: string }> = await query().select({ id: 'id', documentId: column('documentId') });
+  const documentIdOf = new Map(documentIds.map((row) => [Number(row.id), row.documentId]));
+  return drafts.map((row) => ({
+    id: Number(row.id),
+    documentId: documentIdOf.get(Number(row.id))!,
+    externalId: row.externalId,
+    updatedAt: toMs(row.updatedAt),
+    stamp: parseStamp(row.stamp),
+  }));
+};
+
+/** The whole import states of these drafts (by row id), for what a stamp only flags. */
+export const loadStates = async (strapi: Core.Strapi, ids: number[]): Promise<Map<number, ImportState>> => {
+  const { query, column } = articleTable(strapi);
+  const states = new Map<number, ImportState>();
+  for (let start = 0; start < ids.length; start += 400) {
+    const rows: Array<{ id: number; state: unknown }> = await query()
+      .select({ id: 'id', state: column('importState') })
+      .whereIn('id', ids.slice(start, start + 400));
+    for (const row of rows) {
+      const state = typeof row.state === 'string' ? JSON.parse(row.state) : row.state;
+      if (isImportState(state)) states.set(Number(row.id), state);
+    }
+  }
+  return states;
+};
+
+/**
+ * What is stored, loaded once per run so that deciding about a capture costs no query, and kept
+ * current by the run's writes — through these methods only: nothing else holds its maps.
+ *
+ * It comes in two parts. The stamps are all an unchanged capture needs, read from one index and
+ * no article row (see `importStamp`). The rest — each draft's headline and slug, sections and
+ * sources — is loaded by `complete` when the run first needs more (a changed or new capture).
+ */
+export const loadCatalog = async (strapi: Core.Strapi) => {
+  /** externalId -> its draft's stamp. */
+  const stamps = new Map<string, StampedArticle>();
+  const articles = new Map<string, StoredArticle>();
+  const slugs = new Set<string>();
+  /** storyKey -> externalId of the article that holds that story. */
+  const stories = new Map<string, string>();
+  /** titleKey -> documentId, the first article (in external id order) with that headline. */
+  const titles = new Map<string, string>();
+  /** Sections by slug, sources by sourceKey(name). */
+  const named: Record<NamedKind, Map<string, StoredNamed>> = { section: new Map(), source: new Map() };
+  /** Each section's and source's last `article_ord`, as the run learns and writes them. */
+  const lastArticleOrd: Record<NamedKind, Map<number, number>> = { section: new Map(), source: new Map() };
+  let completed = false;
+
+  for (const article of await loadStamps(strapi)) stamps.set(article.externalId, article);
+
+  const catalog = {
+    stampOf: (externalId: string): StampedArticle | null => stamps.get(externalId) ?? null,
+
+    /** Loads the rest (headlines, slugs, sections, sources), once per run. */
+    async complete() {
+      if (completed) return;
+      const { query, column } = articleTable(strapi);
+      // Columns that come before the body in a row: the body's bytes are not read.
+      const rows: Array<{ id: number; title: string; slug: string }> = await query()
+        .select({ id: 'id', title: column('title'), slug: column('slug') })
+        .whereNull(column('publishedAt'));
+      const stamped = new Map([...stamps.values()].map((article) => [article.id, article]));
+      const drafts: StoredArticle[] = [];
+      for (const row of rows) {
+        const article = stamped.get(Number(row.id));
+        if (article) drafts.push({ ...article, title: row.title, slug: row.slug });
+      }
+      drafts.sort(byExternalId);
+      for (const article of drafts) catalog.remember(article);
+
+      const sections = await strapi.db.query(SECTION_UID).findMany({ select: ['id', 'documentId', 'name', 'slug'] });
+      for (const section of sections as StoredNamed[]) named.section.set(section.slug, section);
+      const sources = await strapi.db.query(SOURCE_UID).findMany({ select: ['id', 'documentId', 'name', 'slug'] });
+      for (const source of sources as StoredNamed[]) named.source.set(sourceKey(source.name), source);
+      completed = true;
+    },
+
+    /** The draft of this external id (after `complete`). */
+    article: (externalId: string): StoredArticle | null => articles.get(externalId) ?? null,
+
+    /** The external id of the article holding this story, if any. */
+    storyHolder: (storyKey: string): string | null => stories.get(storyKey) ?? null,
+
+    /** A slug for a new article that no other article has. */
+    freeSlug: (title: string, externalId: string) => uniqueSlug(articleSlug(title, externalId), slugs),
+
+    /** The article a related link with this headline points at (never the link's own article). */
+    targetFor(title: string, ownDocumentId: string | undefined): string | null {
+      const target = titles.get(titleKey(title));
+      return target && target !== ownDocumentId ? target : null;
+    },
+
+    named: (kind: NamedKind, key: string): StoredNamed | null => named[kind].get(key) ?? null,
+    namedSlugs: (kind: NamedKind) => new Set([...named[kind].values()].map((entry) => entry.slug)),
+    /** A section or source a committed write created. */
+    addNamed(kind: NamedKind, key: string, entry: StoredNamed) {
+      named[kind].set(key, entry);
+    },
+
+    /** The run's memo of each section's (source's) last article order value, for the join rows it writes. */
+    articleOrds: (kind: NamedKind) => lastArticleOrd[kind],
+
+    /** Adds or refreshes one article (after a write, or while loading). */
+    remember(article: StoredArticle) {
+      const { id, documentId, externalId, updatedAt, stamp } = article;
+      stamps.set(externalId, { id, documentId, externalId, updatedAt, stamp });
+      articles.set(externalId, article);
+      slugs.add(article.slug);
+      if (stamp) stories.set(stamp.storyKey, externalId);
+      const key = titleKey(article.title);
+      if (!titles.has(key)) titles.set(key, documentId);
+    },
+
+    /** A new article's place — slug, story, headline — taken before its write, so that later captures see it. */
+    reserve(article: StoredArticle, storyKey: string) {
+      catalog.remember(article);
+      stories.set(storyKey, article.externalId);
+    },
+
+    /** A dry run's new article: later captures of the run see its slug and story, as in a real run. */
+    reserveDry(slug: string, storyKey: string, externalId: string) {
+      slugs.add(slug);
+      stories.set(storyKey, externalId);
+    },
+
+    /** Gives back a place `reserve` took, when the article's write failed. */
+    forget(article: StoredArticle, storyKey: string) {
+      if (articles.get(article.externalId) === article) {
+        articles.delete(article.externalId);
+        stamps.delete(article.externalId);
+      }
+      slugs.delete(article.slug);
+      if (stories.get(storyKey) === article.externalId) stories.delete(storyKey);
+      const key = titleKey(article.title);
+      if (titles.get(key) === article.documentId) titles.delete(key);
+    },
+
+    /** Stored articles' external ids that `seen` lacks, among those an import made. */
+    missing: (seen: { has(externalId: string): boolean }) =>
+      [...stamps.values()]
+        .filter((article) => !seen.has(article.externalId) && article.stamp !== null)
+        .map((article) => article.externalId)
+        .sort(),
+  };
+  return catalog;
+};
+
+export type Catalog = Awaited<ReturnType<typeof loadCatalog>>;

@@ -1,0 +1,141 @@
+import type { Core } from '@strapi/strapi';
+import type { ImportState } from '../plan/state';
+import { getService } from '../utils';
+import { newDocumentId } from '../utils/document-id';
+import { loadCatalog, loadStates, type StampedArticle, type StoredArticle } from './catalog';
+import type { ArticleUpdate } from './article-updates';
+import type { DraftSnapshot } from './draft-snapshots';
+import type { ArticleWrite } from './writer';
+
+/**
+ * New articles written per transaction. One commit per article costs more than the article's
+ * own inserts; a batch shares it, and its inserts are multi-row. Kept small: the write lock is
+ * held for a few milliseconds, and a batch waits so briefly that what it holds dies young in
+ * V8's heap (at 50, a cold import of 10,000 captures peaked 130 MB higher, in garbage).
+ */
+const CREATE_BATCH = 10;
+
+/** A new article waiting for its batch; `onFailed` hears if it could not be saved. */
+interface PendingCreate {
+  request: ArticleWrite & { documentId: string };
+  provisional: StoredArticle;
+  storyKey: string;
+  onFailed: (error: Error) => void;
+}
+
+/**
+ * What one run knows of what is stored and how it writes: the catalog (see loadCatalog), the
+ * batch of new articles waiting to be written, and every write. The importer asks and tells
+ * through these methods; the catalog's state changes here and nowhere else.
+ */
+export const openRunStore = async (strapi: Core.Strapi) => {
+  const catalog = await loadCatalog(strapi);
+  const writer = () => getService(strapi, 'writer');
+  let waiting: PendingCreate[] = [];
+
+  const failed = (entry: PendingCreate, error: Error) => {
+    catalog.forget(entry.provisional, entry.storyKey);
+    entry.onFailed(error);
+  };
+
+  /**
+   * Writes the waiting new articles in one transaction. When that fails, each is written again
+   * on its own: one that fails again leaves the catalog and its `onFailed` is told; the others
+   * are created.
+   */
+  const flush = async () => {
+    if (waiting.length === 0) return;
+    const batch = waiting;
+    waiting = [];
+    try {
+      for (const article of await writer().createArticles(catalog, batch.map((entry) => entry.request))) catalog.remember(article);
+      return;
+    } catch (error) {
+      if (batch.length === 1) {
+        failed(batch[0], error as Error);
+        return;
+      }
+    }
+    for (const entry of batch) {
+      try {
+        const [article] = await writer().createArticles(catalog, [entry.request]);
+        catalog.remember(article);
+      } catch (error) {
+        failed(entry, error as Error);
+      }
+    }
+  };
+
+  return {
+    stampOf: (externalId: string): StampedArticle | null => catalog.stampOf(externalId),
+    /** Loads what deciding about a changed or new capture needs (once per run). */
+    complete: () => catalog.complete(),
+    article: (externalId: string) => catalog.article(externalId),
+    storyHolder: (storyKey: string) => catalog.storyHolder(storyKey),
+    freeSlug: (title: string, externalId: string) => catalog.freeSlug(title, externalId),
+    missing: (seen: { has(externalId: string): boolean }) => catalog.missing(seen),
+
+    statesOf: (ids: number[]) => loadStates(strapi, ids),
+
+    /** A dry run's new article: later captures see its slug and story, and nothing is written. */
+    reserveDry: (slug: string, storyKey: string, externalId: string) => catalog.reserveDry(slug, storyKey, externalId),
+
+    /**
+     * A new article, written with the next batch (see flush). Later captures already see its
+     * slug, story and headline. Returns the documentId it will have.
+     */
+    queueCreate(request: ArticleWrite, storyKey: string, title: string, onFailed: (error: Error) => void): string {
+      const documentId = newDocumentId();
+      const provisional: StoredArticle = { id: 0, documentId, externalId: request.externalId, title, slug: request.slug, updatedAt: 0, stamp: null };
+      catalog.reserve(provisional, storyKey);
+      waiting.push({ request: { ...request, documentId }, provisional, storyKey, onFailed });
+      return documentId;
+    },
+
+    /** Writes the waiting new articles once there are enough for a batch. */
+    async flushIfFull() {
+      if (waiting.length >= CREATE_BATCH) await flush();
+    },
+
+    flush,
+
+    /** Updates an article (after the waiting new ones, so that writes keep the captures' order). */
+    async update(request: ArticleWrite & { existing: StoredArticle }): Promise<StoredArticle> {
+      await flush();
+      const stored = await writer().updateArticle(catalog, request);
+      catalog.remember(stored);
+      return stored;
+    },
+
+    /** A changed capture of a stored article, waiting for its batch: later captures see its story now. */
+    claimStory: (article: StoredArticle, storyKey: string) => catalog.reserveDry(article.slug, storyKey, article.externalId),
+
+    /** What planning the updates of these articles needs, read together (see draft-snapshots). */
+    snapshots: (articles: StoredArticle[]): Promise<Map<number, DraftSnapshot>> => getService(strapi, 'draft-snapshots').load(articles),
+
+    /**
+     * Updates these articles together, in one transaction (see article-updates), after the
+     * waiting new ones: links may target them.
+     */
+    async updateMany(updates: ArticleUpdate[]): Promise<StoredArticle[]> {
+      await flush();
+      const stored = await getService(strapi, 'article-updates').updateArticles(catalog, updates);
+      for (const article of stored) catalog.remember(article);
+      return stored;
+    },
+
+    /** Same content from other bytes: only the import state changes. */
+    async rememberState(article: StoredArticle, state: ImportState) {
+      await flush();
+      catalog.remember(await writer().rememberState(article, state));
+    },
+
+    /** Ends the run's writes: the waiting articles, then links whose target arrived in this run. */
+    async finish(wrote: boolean) {
+      await flush();
+      if (wrote) await writer().resolvePendingTargets(catalog);
+    },
+  };
+};
+
+export type RunStore = Awaited<ReturnType<typeof openRunStore>>;
