@@ -32,6 +32,8 @@ export const openRunStore = async (strapi: Core.Strapi) => {
   const catalog = await loadCatalog(strapi);
   const writer = () => getService(strapi, 'writer');
   let waiting: PendingCreate[] = [];
+  /** Whether this run wrote a headline: only a new one can give a stored link its target. */
+  let headlinesWritten = false;
 
   const failed = (entry: PendingCreate, error: Error) => {
     catalog.forget(entry.provisional, entry.storyKey);
@@ -85,6 +87,7 @@ export const openRunStore = async (strapi: Core.Strapi) => {
      * slug, story and headline. Returns the documentId it will have.
      */
     queueCreate(request: ArticleWrite, storyKey: string, title: string, onFailed: (error: Error) => void): string {
+      headlinesWritten = true;
       const documentId = newDocumentId();
       const provisional: StoredArticle = { id: 0, documentId, externalId: request.externalId, title, slug: request.slug, updatedAt: 0, stamp: null };
       catalog.reserve(provisional, storyKey);
@@ -101,6 +104,7 @@ export const openRunStore = async (strapi: Core.Strapi) => {
 
     /** Updates an article (after the waiting new ones, so that writes keep the captures' order). */
     async update(request: ArticleWrite & { existing: StoredArticle }): Promise<StoredArticle> {
+      if ('title' in request.plan.write) headlinesWritten = true;
       await flush();
       const stored = await writer().updateArticle(catalog, request);
       catalog.remember(stored);
@@ -118,6 +122,7 @@ export const openRunStore = async (strapi: Core.Strapi) => {
      * waiting new ones: links may target them.
      */
     async updateMany(updates: ArticleUpdate[]): Promise<StoredArticle[]> {
+      if (updates.some(({ request }) => 'title' in request.plan.write)) headlinesWritten = true;
       await flush();
       const stored = await getService(strapi, 'article-updates').updateArticles(catalog, updates);
       for (const article of stored) catalog.remember(article);
@@ -130,10 +135,14 @@ export const openRunStore = async (strapi: Core.Strapi) => {
       catalog.remember(await writer().rememberState(article, state));
     },
 
-    /** Ends the run's writes: the waiting articles, then links whose target arrived in this run. */
+    /**
+     * Ends the run's writes: the waiting articles, then links whose target arrived in this run —
+     * looked for only when the run wrote a headline (the search reads every link without a
+     * target: a run that only changed Explore lists over a large archive would pay it for nothing).
+     */
     async finish(wrote: boolean) {
       await flush();
-      if (wrote) await writer().resolvePendingTargets(catalog);
+      if (wrote && headlinesWritten) await writer().resolvePendingTargets(catalog);
     },
   };
 };
