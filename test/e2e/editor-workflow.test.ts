@@ -4,7 +4,9 @@ import path from 'path';
 import { createRequire } from 'module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticCapture } from '../helpers/captures';
 import { ARTICLE, findArticle, runImport } from '../helpers/ingest';
+import { PUSH_ACTION, createApiToken, pushText } from '../helpers/push';
 import { ADMIN_BUILD_INDEX, copySeeds, createAdminUser, serveStrapi, type AdminAccount, type ServedApp } from '../helpers/server';
 import { APP_DIR } from '../helpers/strapi';
 
@@ -170,6 +172,19 @@ describe.skipIf(skipReason !== undefined)('the editors’ workflow in the admin 
       }>;
       expect(run.trigger).toBe('admin');
       expect(run.items.find((entry) => entry.externalId === article.externalId)!.conflicts).toEqual(['standfirst']);
+    });
+
+    await step('see a pushed capture’s run, named by its API token', async () => {
+      const token = await createApiToken(app.strapi, 'e2e-scraper', 'custom', [PUSH_ACTION]);
+      const answer = await pushText(app.url, token, 'e2e-pushed', syntheticCapture({ title: 'Pushed during the editors workflow' }));
+      expect(answer.status).toBe(200);
+      await page.goto(admin('/plugins/ingest'));
+      const rows = page.locator('[data-testid="run-row"]');
+      await expect.poll(() => rows.count()).toBe(3);
+      await expect.poll(() => rows.first().textContent()).toMatch(/api \(e2e-scraper\).*succeeded/);
+      await rows.first().getByRole('link').click();
+      const item = page.locator('[data-testid="report-item"]').filter({ hasText: 'e2e-pushed' });
+      await expect.poll(() => item.textContent()).toMatch(/\(pushed\).*created/);
     });
   }, 300_000);
 });

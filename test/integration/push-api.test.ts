@@ -88,6 +88,20 @@ describe('POST /api/ingest/captures: importing', () => {
     expect((await findArticle(app.strapi, 'utf16-story'))!.title).toBe('Ærø ferry resumes');
   });
 
+  it('answers an empty capture as a failed item, like an empty file; the path with a trailing slash reads its raw bytes too', async () => {
+    const empty = await push(app.baseUrl, { token: tokens.push, contentType: 'text/plain', body: Buffer.alloc(0), query: 'externalId=empty-push' });
+    expect(empty.status).toBe(200);
+    expect(empty.body.items[0]).toMatchObject({ outcome: 'failed', error: 'empty-push: empty file (0 bytes), so no headline' });
+    const title = 'Señal from a trailing slash';
+    const response = await fetch(`${app.baseUrl}/api/ingest/captures/?externalId=trailing-slash`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.push}`, 'content-type': 'text/plain' },
+      body: Buffer.from(syntheticCapture({ title }), 'latin1'),
+    });
+    expect(response.status).toBe(200);
+    expect((await findArticle(app.strapi, 'trailing-slash'))!.title).toBe(title);
+  });
+
   it('imports a JSON batch in order with its flags (a full-access token may push too)', async () => {
     const answer = await pushBatch(app.baseUrl, tokens.fullAccess, {
       captures: [

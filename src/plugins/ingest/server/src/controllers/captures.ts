@@ -27,7 +27,9 @@ const actorOf = (ctx: Context): string | null => {
  */
 const createCapturesController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async push(ctx: Context) {
-    const kind = ctx.request.is('text/plain', 'application/json');
+    // The media type alone (an empty body still has one): text/plain or application/json, any charset.
+    const type = ctx.request.type;
+    const kind = type === 'text/plain' || type === 'application/json' ? type : null;
     if (!kind) {
       answerError(ctx, 415, 'UnsupportedMediaTypeError', `Content-Type must be text/plain (one capture) or application/json (a batch), not "${ctx.get('Content-Type') || 'none'}"`);
       return;

@@ -17,6 +17,7 @@ export const bypassBodyParserForPush = (strapi: Core.Strapi) => {
   const registry = strapi.get('middlewares') as { extend(uid: string, wrap: (factory: MiddlewareFactory) => MiddlewareFactory): unknown };
   registry.extend('strapi::body', (factory) => (config, context) => {
     const parse = factory(config, context);
-    return (ctx, next) => (ctx.method === 'POST' && ctx.path === path ? next() : parse(ctx, next));
+    // The router matches the path with a trailing slash too.
+    return (ctx, next) => (ctx.method === 'POST' && ctx.path.replace(/\/+$/, '') === path ? next() : parse(ctx, next));
   });
 };

@@ -198,7 +198,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const done = answer instanceof Promise ? await answer : answer;
       items.push(done);
       addToCounts(counts, done);
-      await store.flushIfFull();
+      if (store.batchFull()) await store.flush();
       if (context.updates.full(UPDATE_BATCH)) await context.updates.flush();
       heartbeat();
       onProgress?.({ done: items.length, total: entries.length, counts: { ...counts }, file: labelOf(entry) });

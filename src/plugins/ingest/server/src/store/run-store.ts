@@ -95,10 +95,8 @@ export const openRunStore = async (strapi: Core.Strapi) => {
       return documentId;
     },
 
-    /** Writes the waiting new articles once there are enough for a batch. */
-    async flushIfFull() {
-      if (waiting.length >= CREATE_BATCH) await flush();
-    },
+    /** Whether enough new articles wait for a batch (a plain check: an unchanged capture costs no promise). */
+    batchFull: () => waiting.length >= CREATE_BATCH,
 
     flush,
 

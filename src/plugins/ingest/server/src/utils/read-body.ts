@@ -9,6 +9,8 @@ export type BodyResult = { ok: true; bytes: Buffer } | { ok: false; tooLarge: tr
 export const readBody = (req: IncomingMessage, maxBytes: number): Promise<BodyResult> => {
   const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
   if (declared !== null && declared > maxBytes) return Promise.resolve({ ok: false, tooLarge: true, size: declared });
+  // Read already (by a body parser): waiting for its end would wait forever.
+  if (req.readableEnded) return Promise.reject(new Error('the request body was already read'));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
