@@ -5,6 +5,9 @@ import { storedRows, wipeContent } from '../helpers/article-view';
 import { ARTICLE, LINK, findArticle, itemFor, runImport } from '../helpers/ingest';
 import { relationView } from '../helpers/link-view';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { planArticleWrite } from '../../src/plugins/ingest/server/src/plan/plan-article';
+import { loadCatalog } from '../../src/plugins/ingest/server/src/store/catalog';
+import { getService } from '../../src/plugins/ingest/server/src/utils';
 
 /**
  * Changed captures are written in bulk (services/article-updates). This compares the rows the
@@ -168,5 +171,27 @@ describe('a changed capture written in bulk', () => {
     // Nothing left to do: the editors' fields stay conflicts, nothing is written.
     const again = await runImport(strapi, dir);
     expect(again.counts).toMatchObject({ unchanged: count, conflicted: 3 });
+  });
+
+  it('does not bring back an article deleted between its batch being read and written', async () => {
+    const { strapi } = app;
+    const dir = makeCaptureDir({ 'gone_alpha.txt': syntheticCapture({ ...ALPHA, title: 'Soon deleted harbour story' }) });
+    await runImport(strapi, dir);
+    const catalog = await loadCatalog(strapi);
+    await catalog.complete();
+    const existing = catalog.article('gone_alpha')!;
+    const snapshot = (await getService(strapi, 'draft-snapshots').load([existing])).get(existing.id)!;
+    const desired = { ...snapshot.current, standfirst: 'Written after the delete.', relatedLinks: snapshot.current.relatedLinks.map((link) => ({ ...link, title: `${link.title} again` })) };
+    const plan = planArticleWrite({ desired, current: snapshot.current, lastWritten: snapshot.state!.fields, force: false });
+    expect(plan.action).toBe('update');
+
+    await strapi.documents(ARTICLE).delete({ documentId: existing.documentId } as never);
+    const state = { ...snapshot.state!, conflicts: [] };
+    await getService(strapi, 'article-updates').updateArticles(catalog, [
+      { request: { externalId: 'gone_alpha', slug: existing.slug, existing, plan, state, publish: false }, snapshot },
+    ]);
+    expect(await strapi.db.query(ARTICLE).count({ where: { id: existing.id } })).toBe(0);
+    // Its links outlive it (the Document Service leaves them, with no article); none was made anew.
+    expect(await strapi.db.query(LINK).count({ where: { documentId: { $null: true } } })).toBe(0);
   });
 });

@@ -35,7 +35,7 @@ export const needsDocumentService = (write: Partial<ArticleFields>) => 'section'
  * the Document Service would leave them, in a few statements per batch instead of dozens per
  * article. Only what changes is written: a draft row whose fields changed (its updatedAt
  * moves, `entry.update` is sent), the links that differ (a new Explore list rewrites those
- * links, nothing else). Each draft carries its new import state in the same UPDATE.
+ * links, nothing else). Each draft carries its new import state in the same statement.
  * test/integration/article-updates.test.ts compares the rows with the Document Service's.
  */
 const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -60,6 +60,7 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       }));
       await table(trx, strapi.db.metadata.get(RELATED_LINK_UID).tableName).insert(rows).onConflict('id').merge(columns);
     }
+    await dropResurrected(trx, RELATED_LINK_UID, updates.map((update) => update.id));
   };
 
   /**
@@ -82,6 +83,16 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const merged = Object.keys(group[0]).filter((column) => column !== 'id');
       for (const part of chunks(group)) await table(trx, tableName).insert(part).onConflict('id').merge(merged);
     }
+    await dropResurrected(trx, ARTICLE_UID, rows.map((row) => row.id));
+  };
+
+  /**
+   * An upsert inserts a row that someone deleted since the batch was read (an editor deleting
+   * an article meanwhile): such a row has no documentId, which every stored row has. Gone again.
+   */
+  const dropResurrected = async (trx: Knex.Transaction, uid: typeof ARTICLE_UID | typeof RELATED_LINK_UID, ids: number[]) => {
+    const { tableName } = strapi.db.metadata.get(uid);
+    for (const part of chunks(ids)) await table(trx, tableName).whereIn('id', part).whereNull(columnOf(strapi, uid, 'documentId')).delete();
   };
 
   /** Link entries no version shows any more: their join rows and themselves. Returns the rows, for `entry.delete`. */
