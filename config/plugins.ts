@@ -39,6 +39,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       maxFileBytes: env.int('INGEST_MAX_FILE_BYTES', 5 * 1024 * 1024),
       lockLeaseMs: env.int('INGEST_LOCK_LEASE_MS', 30_000),
       lockWaitMs: env.int('INGEST_LOCK_WAIT_MS', 10_000),
+      keepRuns: env.int('INGEST_KEEP_RUNS', 100),
     },
   },
 };

@@ -1,17 +1,21 @@
 /**
  * `npm run bench -- --articles N [--seed S] [--database sqlite|postgres|mysql] [--skip-naive] [--skip-push] [--keep]`
+ * (`--help` prints the options).
  *
  * Measures the ingest importer against Strapi's naive path on fresh databases:
- *   cold       import N generated captures into an empty database
- *   unchanged  import the same folder again (nothing to write)
- *   changed    import again after a tenth of the captures changed
- *   naive      the same captures through one Document Service create per document, on its
- *              own empty database (scripts/lib/naive-load.ts)
- *   push       1,000 of them in one POST /api/ingest/captures vs a folder import of the same,
- *              cold, each on its own empty database (scripts/lib/push-phase.ts)
+ *   cold        import N generated captures into an empty database
+ *   unchanged   import the same folder again (nothing to write)
+ *   changed     import again after a tenth of the captures changed
+ *   recaptured  import again after every page was captured again: each Explore list (the
+ *               site's list at capture time) changed, and a page in four a paragraph
+ *   naive       the same captures through one Document Service create per document, on its
+ *               own empty database (scripts/lib/naive-load.ts)
+ *   push        1,000 of them in one POST /api/ingest/captures vs a folder import of the same,
+ *               cold, each on its own empty database (scripts/lib/push-phase.ts)
  * Each phase runs in its own child process, so its peak RSS (getrusage maxrss: the largest
- * resident set of that process over its life, Strapi's boot included) is its own. A table
- * goes to stderr; the last line of stdout is one JSON object with the figures.
+ * resident set of that process over its life, Strapi's boot included) is its own; it also
+ * measures what the phase added to the database. A table goes to stderr; the last line of
+ * stdout is one JSON object with the figures.
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,12 +27,27 @@ import { folderSource } from '../src/plugins/ingest/server/src/sources';
 import { getService } from '../src/plugins/ingest/server/src/utils';
 import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from './lib/throwaway-database';
 import { bootHeadless } from './lib/boot';
+import { databaseBytes } from './lib/database-size';
 import { buildApp } from './lib/build-app';
 import { naiveLoad } from './lib/naive-load';
 import { comparePushWithFolder, type PushComparison } from './lib/push-phase';
 import { writeCaptures } from './lib/write-captures';
 
-const PHASES = ['cold', 'unchanged', 'changed', 'naive'] as const;
+const USAGE = `usage: npm run bench -- [options]
+
+  --articles N        captures to generate and import (default 2000)
+  --seed S            generator seed: the same seed gives the same captures (default 1)
+  --database D        sqlite (default, a file in a temporary folder), postgres or mysql
+                      (a throwaway database on the server scripts/lib/throwaway-database.ts names)
+  --skip-naive        leave out the naive Document Service phase (slow: ~15-20 articles/s)
+  --skip-push         leave out the push phase (one request of 1,000 captures vs a folder import)
+  --keep              keep the captures and the SQLite files, and say where
+  --help              print this
+
+Phases: cold, unchanged, changed (a tenth of the captures), recaptured (every capture
+changed: a new Explore list on every page), naive, push. Each runs in its own process.`;
+
+const PHASES = ['cold', 'unchanged', 'changed', 'recaptured', 'naive'] as const;
 type Phase = (typeof PHASES)[number];
 /** Every CHANGED_EVERY-th capture is rewritten for the `changed` phase: 10 %. */
 const CHANGED_EVERY = 10;
@@ -43,6 +62,8 @@ interface PhaseResult {
   /** Resident set right after Strapi booted, before the phase's work (MB). */
   bootRssMb: number;
   counts: Partial<ReportCounts> & { links?: number };
+  /** Bytes the phase added to the database (see scripts/lib/database-size.ts). */
+  grewBytes: number;
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
@@ -51,6 +72,7 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const runPhase = async (phase: Phase, dir: string) => {
   const strapi = await bootHeadless({ build: false });
   const bootRssMb = mb(process.memoryUsage().rss);
+  const bytesBefore = await databaseBytes(strapi);
   const started = process.hrtime.bigint();
   let files: number;
   let counts: PhaseResult['counts'];
@@ -64,6 +86,7 @@ const runPhase = async (phase: Phase, dir: string) => {
     counts = report.counts;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const grewBytes = (await databaseBytes(strapi)) - bytesBefore;
   const result: PhaseResult = {
     phase,
     files,
@@ -73,6 +96,7 @@ const runPhase = async (phase: Phase, dir: string) => {
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     bootRssMb,
     counts,
+    grewBytes,
   };
   await strapi.destroy().catch(() => {});
   // Run by hand (not forked), a phase prints its result instead.
@@ -110,8 +134,18 @@ const expectCounts = (result: PhaseResult, expected: Partial<ReportCounts>) => {
 
 const formatTable = (results: PhaseResult[]) => {
   const rows = [
-    ['phase', 'files', 'seconds', 'articles/s', 'peak RSS MB', 'RSS after boot MB', 'counts'],
-    ...results.map((r) => [r.phase, String(r.files), r.seconds.toFixed(2), r.articlesPerSecond.toFixed(1), String(r.peakRssMb), String(r.bootRssMb), JSON.stringify(r.counts)]),
+    ['phase', 'files', 'seconds', 'articles/s', 'ms/article', 'peak RSS MB', 'RSS after boot MB', 'DB grew KB', 'counts'],
+    ...results.map((r) => [
+      r.phase,
+      String(r.files),
+      r.seconds.toFixed(2),
+      r.articlesPerSecond.toFixed(1),
+      ((r.seconds * 1000) / r.files).toFixed(3),
+      String(r.peakRssMb),
+      String(r.bootRssMb),
+      (r.grewBytes / 1024).toFixed(1),
+      JSON.stringify(r.counts),
+    ]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ')).join('\n');
@@ -134,6 +168,8 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
     const phase = async (name: Phase, database: TestDatabase) => {
       process.stderr.write(`bench: ${name}…\n`);
       const result = await runChild(name, dir, database.env);
+      // A long run shows each phase as it ends, before the table.
+      process.stderr.write(`bench: ${name}: ${result.seconds.toFixed(2)} s, ${result.articlesPerSecond.toFixed(1)} articles/s, peak RSS ${result.peakRssMb} MB, DB +${(result.grewBytes / 1024).toFixed(1)} KB\n`);
       results.push(result);
       return result;
     };
@@ -142,6 +178,8 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
     expectCounts(await phase('unchanged', ours), { unchanged: articles });
     const changed = await writeCaptures(dir, { seed, total: articles, revision: 1 }, (index) => index % CHANGED_EVERY === 0);
     expectCounts(await phase('changed', ours), { updated: changed.files, unchanged: articles - changed.files });
+    await writeCaptures(dir, { seed, total: articles, recapture: 1 });
+    expectCounts(await phase('recaptured', ours), { updated: articles, failed: 0 });
     // The naive path is slow: --skip-naive measures the importer alone (e.g. its memory at large N).
     if (!options.skipNaive) expectCounts(await phase('naive', naive), { created: articles });
     if (!options.skipPush) {
@@ -165,53 +203,79 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
     database: client,
     cpus: os.cpus().length,
     phases: Object.fromEntries(
-      results.map((r) => [r.phase, { files: r.files, seconds: +r.seconds.toFixed(3), articlesPerSecond: +r.articlesPerSecond.toFixed(1), peakRssMb: r.peakRssMb, bootRssMb: r.bootRssMb, counts: r.counts }])
+      results.map((r) => [
+        r.phase,
+        { files: r.files, seconds: +r.seconds.toFixed(3), articlesPerSecond: +r.articlesPerSecond.toFixed(1), peakRssMb: r.peakRssMb, bootRssMb: r.bootRssMb, grewBytes: r.grewBytes, counts: r.counts },
+      ])
     ),
     ratios: {
       coldOverNaive: byPhase.naive ? +(byPhase.cold.articlesPerSecond / byPhase.naive.articlesPerSecond).toFixed(2) : null,
       coldOverUnchanged: +(byPhase.cold.seconds / byPhase.unchanged.seconds).toFixed(2),
+      recapturedOverCold: +(byPhase.recaptured.articlesPerSecond / byPhase.cold.articlesPerSecond).toFixed(2),
     },
-    peakRssMb: Math.max(byPhase.cold.peakRssMb, byPhase.unchanged.peakRssMb, byPhase.changed.peakRssMb),
+    peakRssMb: Math.max(...results.filter((r) => r.phase !== 'naive').map((r) => r.peakRssMb)),
     push,
   };
   process.stderr.write(`\n${formatTable(results)}\n\n`);
   if (summary.ratios.coldOverNaive !== null) process.stderr.write(`cold vs naive: ${summary.ratios.coldOverNaive}× the articles/s\n`);
-  process.stderr.write(`unchanged re-import: ${summary.ratios.coldOverUnchanged}× faster than cold\n`);
+  process.stderr.write(`unchanged re-import: ${summary.ratios.coldOverUnchanged}× faster than cold, added ${(byPhase.unchanged.grewBytes / 1024).toFixed(1)} KB to the database\n`);
+  process.stderr.write(`every capture changed: ${Math.round(summary.ratios.recapturedOverCold * 100)} % of cold's articles/s\n`);
   process.stderr.write(`peak RSS of the importer's phases: ${summary.peakRssMb} MB\n`);
   if (push) process.stderr.write(`push of ${push.captures} captures in one request: ${push.pushSeconds} s vs folder ${push.folderSeconds} s: ${push.ratio}× the folder's articles/s (target ≥ 0.5)\n`);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 };
 
+/** Bad flags or values: the usage, and no stack trace. */
+class UsageError extends Error {}
+
+const readArgs = () => {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2).filter((arg) => arg !== '--'),
+      options: {
+        articles: { type: 'string', default: '2000' },
+        seed: { type: 'string', default: '1' },
+        database: { type: 'string', default: 'sqlite' },
+        keep: { type: 'boolean', default: false },
+        'skip-naive': { type: 'boolean', default: false },
+        'skip-push': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+        // Set by the orchestrator for its child processes.
+        phase: { type: 'string' },
+        dir: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+};
+
 const main = async () => {
-  const { values } = parseArgs({
-    args: process.argv.slice(2).filter((arg) => arg !== '--'),
-    options: {
-      articles: { type: 'string', default: '2000' },
-      seed: { type: 'string', default: '1' },
-      database: { type: 'string', default: 'sqlite' },
-      keep: { type: 'boolean', default: false },
-      'skip-naive': { type: 'boolean', default: false },
-      'skip-push': { type: 'boolean', default: false },
-      phase: { type: 'string' },
-      dir: { type: 'string' },
-    },
-  });
+  const values = readArgs();
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   if (values.phase !== undefined) {
-    if (!PHASES.includes(values.phase as Phase) || values.dir === undefined) throw new Error(`bad phase "${values.phase}"`);
+    if (!PHASES.includes(values.phase as Phase) || values.dir === undefined) throw new UsageError(`bad phase "${values.phase}"`);
     await runPhase(values.phase as Phase, values.dir);
     return;
   }
   const articles = Number(values.articles);
   const seed = Number(values.seed);
-  if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles needs a whole number ≥ 1');
-  if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed needs a whole number ≥ 0');
-  if (!['sqlite', 'postgres', 'mysql'].includes(values.database!)) throw new Error('--database is sqlite, postgres or mysql');
+  if (!Number.isInteger(articles) || articles < 1) throw new UsageError('--articles needs a whole number ≥ 1');
+  if (!Number.isInteger(seed) || seed < 0) throw new UsageError('--seed needs a whole number ≥ 0');
+  if (!['sqlite', 'postgres', 'mysql'].includes(values.database!)) throw new UsageError('--database is sqlite, postgres or mysql');
   await orchestrate({ articles, seed, client: values.database as TestDatabaseClient, keep: values.keep!, skipNaive: values['skip-naive']!, skipPush: values['skip-push']! });
 };
 
 main().then(
   () => process.exit(0),
   (error: Error) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`bench: ${error.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`bench: ${error.stack ?? error.message}\n`);
     process.exit(1);
   }

@@ -101,7 +101,16 @@ export interface GeneratorOptions {
   total: number;
   /** 0 for the original capture; another number rewrites standfirst, a paragraph and the lists. */
   revision?: number;
+  /**
+   * 0 for the first capture of a page; another number captures it again later: the Explore
+   * list is the site's list at that time (shared by pages captured in the same window), and a
+   * page in four also carries a small correction to one paragraph.
+   */
+  recapture?: number;
 }
+
+/** Pages captured in the same window of a recapture print the same Explore list. */
+const RECAPTURE_WINDOW = 100;
 
 /** What a generated capture must parse to, in part (for tests). */
 export interface GeneratedCapture {
@@ -232,6 +241,9 @@ export const generateCapture = (options: GeneratorOptions, index: number): Gener
     chars += paragraphs[paragraphs.length - 1].length;
   }
   if (revision !== 0) paragraphs[1] = `${sentence(revised)} ${sentence(revised)}`;
+  const recapture = options.recapture ?? 0;
+  const later = mulberry32(mix(options.seed, index, 6, recapture));
+  if (recapture !== 0 && chance(later, 0.25)) paragraphs[2] = `${paragraphs[2]} ${sentence(later)}`;
   const cardTitles = Array.from({ length: between(random, 0, 3) }, () => otherHeadline(random, options, index));
   const cardAt = new Set(cardTitles.map((_, n) => 2 + n * 3));
   paragraphs.forEach((text, n) => {
@@ -243,7 +255,13 @@ export const generateCapture = (options: GeneratorOptions, index: number): Gener
   const cardsPrinted = [...cardAt].filter((n) => n < paragraphs.length).length;
 
   if (chance(random, 0.9)) lines.push(pick(random, SOURCE_LINES));
-  const explore = Array.from({ length: between(random, 6, 15) }, () => otherHeadline(random, options, index));
+  let explore = Array.from({ length: between(random, 6, 15) }, () => otherHeadline(random, options, index));
+  if (recapture !== 0) {
+    // Drawn after the page's own list, so the rest of the capture stays as it was.
+    const siteWide = mulberry32(mix(options.seed, Math.floor(index / RECAPTURE_WINDOW), 7, recapture));
+    explore = Array.from({ length: between(siteWide, 6, 15) }, () => otherHeadline(siteWide, options, index));
+  }
+  const authors = recapture === 0 ? random : later;
   if (revision !== 0) {
     explore.pop();
     explore[0] = otherHeadline(revised, options, index);
@@ -251,7 +269,7 @@ export const generateCapture = (options: GeneratorOptions, index: number): Gener
   lines.push(chance(random, 0.9) ? 'Explore' : 'More Videos');
   for (const headline of explore) {
     lines.push(headline);
-    if (chance(random, 0.15)) lines.push(`By ${pick(random, NAMES)}`);
+    if (chance(authors, 0.15)) lines.push(`By ${pick(authors, NAMES)}`);
   }
 
   const text = `${lines.join('\n')}\n`;
@@ -259,7 +277,8 @@ export const generateCapture = (options: GeneratorOptions, index: number): Gener
   return {
     fileName: `${externalId}.txt`,
     externalId,
-    text: chance(random, 0.15) ? text.replace(/\n/g, '\r\n') : text,
+    // Its own stream: a recapture's longer or shorter lists leave the line ends as they were.
+    text: chance(mulberry32(mix(options.seed, index, 8)), 0.15) ? text.replace(/\n/g, '\r\n') : text,
     expected: { title, section, recommended: cardsPrinted, explore: explore.length },
   };
 };

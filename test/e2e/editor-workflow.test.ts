@@ -169,9 +169,14 @@ describe.skipIf(skipReason !== undefined)('the editors’ workflow in the admin 
       const [run] = (await app.strapi.documents('plugin::ingest.import-run').findMany({ sort: 'startedAt:desc', limit: 1 } as never)) as unknown as Array<{
         trigger: string;
         items: Array<{ externalId: string; conflicts: string[] }>;
+        counts: Record<'created' | 'updated' | 'unchanged' | 'failed' | 'duplicate' | 'conflicted', number>;
       }>;
       expect(run.trigger).toBe('admin');
       expect(run.items.find((entry) => entry.externalId === article.externalId)!.conflicts).toEqual(['standfirst']);
+      // The record lists the files that say something; the page says how many quiet ones it leaves out.
+      const quiet = Object.values(run.counts).reduce((sum, count) => sum + count, 0) - run.counts.conflicted - run.items.length;
+      expect(quiet).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('[data-testid="items-unlisted"]').textContent()).toBe(`${quiet} files unchanged, with no warning or conflict: not listed.`);
     });
 
     await step('see a pushed capture’s run, named by its API token', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '@strapi/strapi';
 import { makeCaptureDir, syntheticCapture } from '../helpers/captures';
-import { ARTICLE, LINK, SECTION, SOURCE, findArticle, runImport } from '../helpers/ingest';
+import { ARTICLE, SECTION, SOURCE, findArticle, runImport } from '../helpers/ingest';
+import { storedRows, wipeContent } from '../helpers/article-view';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 
 /**
@@ -19,37 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.destroy();
 });
-
-type Row = Record<string, unknown>;
-const VARYING = new Set(['id', 'document_id', 'created_at', 'updated_at', 'import_state']);
-
-const storedRows = async (strapi: Core.Strapi, externalId: string) => {
-  const meta = strapi.db.metadata.get(ARTICLE);
-  const [article] = (await strapi.db.connection(meta.tableName).select('*').where({ external_id: externalId })) as Row[];
-  const own = Object.fromEntries(Object.entries(article).filter(([column]) => !VARYING.has(column)));
-  const joins: Record<string, Array<[unknown, number | null, number | null]>> = {};
-  for (const [attribute, uid] of [['section', SECTION], ['sources', SOURCE]] as const) {
-    const join = (meta.attributes[attribute] as any).joinTable;
-    const names = new Map(((await strapi.db.query(uid).findMany({ select: ['id', 'name'] })) as Row[]).map((row) => [row.id, row.name]));
-    const rows = (await strapi.db.connection(join.name).select('*').where(join.joinColumn.name, article.id as number)) as Row[];
-    joins[attribute] = rows
-      .map((row): [unknown, number | null, number | null] => [
-        names.get(row[join.inverseJoinColumn.name]),
-        join.orderColumnName ? Number(row[join.orderColumnName]) : null,
-        join.inverseOrderColumnName ? Number(row[join.inverseOrderColumnName]) : null,
-      ])
-      .sort();
-  }
-  return { own: { ...own, body: typeof own.body === 'string' ? JSON.parse(own.body) : own.body }, joins };
-};
-
-const wipe = async (strapi: Core.Strapi) => {
-  for (const uid of [LINK, ARTICLE, SECTION, SOURCE] as const) {
-    for (const { documentId } of (await strapi.documents(uid).findMany({ fields: ['documentId'] } as never)) as Row[]) {
-      await strapi.documents(uid).delete({ documentId } as never);
-    }
-  }
-};
 
 describe('a new article written by the importer', () => {
   it('is stored as the Document Service stores the same article', async () => {
@@ -69,14 +38,14 @@ describe('a new article written by the importer', () => {
     const imported = await findArticle(app.strapi, 'row_story');
     const importedSecond = await findArticle(app.strapi, 'row_story_2');
     const importedRows = [await storedRows(app.strapi, 'row_story'), await storedRows(app.strapi, 'row_story_2')];
-    await wipe(app.strapi);
+    await wipeContent(app.strapi);
 
     const section = await app.strapi.documents(SECTION).create({ data: { name: 'TÜRKİYE', slug: 'turkiye' } } as never);
-    const sources = [];
+    const sources: Array<Record<string, unknown>> = [];
     for (const [name, slug] of [['AA', 'aa'], ['Reuters', 'reuters'], ['Agencies', 'agencies']]) {
       sources.push(await app.strapi.documents(SOURCE).create({ data: { name, slug } } as never));
     }
-    const recreate = async (article: Record<string, any>, sourceDocs: Row[]) => {
+    const recreate = async (article: Record<string, any>, sourceDocs: Array<Record<string, unknown>>) => {
       const { documentId: _d, id: _i, createdAt: _c, updatedAt: _u, section: _s, sources: _so, relatedLinks: _r, ...fields } = article;
       await app.strapi.documents(ARTICLE).create({
         data: { ...fields, section: section.documentId, sources: sourceDocs.map((source) => source.documentId) },

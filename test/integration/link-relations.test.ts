@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { makeCaptureDir, syntheticCapture, writeCapture } from '../helpers/captures';
 import { ARTICLE, LINK, SECTION, SOURCE, runImport } from '../helpers/ingest';
+import { wipeContent } from '../helpers/article-view';
+import { relationView } from '../helpers/link-view';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 
 /**
@@ -26,59 +28,6 @@ type Doc = Record<string, any>;
 const ALPHA = { title: 'Alpha harbour reopens', recommended: ['Beta rail strike ends'], explore: ['Beta rail strike ends', 'Nobody wrote this one'] };
 const BETA = { title: 'Beta rail strike ends', explore: ['Alpha harbour reopens'] };
 const LATE_LINK = 'Gamma arrives after publishing';
-
-/** What the Document Service shows of every article's links and every link's relations. */
-const relationView = async (strapi: Core.Strapi) => {
-  const articles = async (status: 'draft' | 'published') =>
-    ((await strapi.documents(ARTICLE).findMany({
-      status,
-      sort: 'externalId',
-      populate: { relatedLinks: { populate: { target: { fields: ['externalId'] } } } },
-    } as never)) as Doc[]).map((article) => ({
-      externalId: article.externalId,
-      // In the order the Document Service returns them: the join table's order column.
-      links: article.relatedLinks.map((link: Doc) => [link.kind, link.position, link.title, link.publisher, link.target?.externalId ?? null]),
-    }));
-  const links = ((await strapi.documents(LINK).findMany({
-    populate: { article: { fields: ['externalId'] }, target: { fields: ['externalId'] } },
-  } as never)) as Doc[])
-    .map((link) => ({
-      key: `${link.article?.externalId}/${link.kind}/${link.position}`,
-      article: link.article?.externalId ?? null,
-      target: link.target?.externalId ?? null,
-      documentIdShape: /^[a-z0-9]{24}$/.test(link.documentId),
-      published: link.publishedAt !== null,
-      locale: link.locale ?? null,
-    }))
-    .sort((a, b) => a.key.localeCompare(b.key));
-  return { drafts: await articles('draft'), published: await articles('published'), links, rows: await joinRows(strapi) };
-};
-
-/** The link join tables' rows, ids replaced by `externalId:draft|published` and link keys. */
-const joinRows = async (strapi: Core.Strapi) => {
-  const meta = strapi.db.metadata.get(LINK);
-  const articleRows: Doc[] = await strapi.db.query(ARTICLE).findMany({ select: ['id', 'externalId', 'publishedAt'] });
-  const version = new Map(articleRows.map((row) => [row.id, `${row.externalId}:${row.publishedAt ? 'published' : 'draft'}`]));
-  const linkRows: Doc[] = await strapi.db.query(LINK).findMany({ select: ['id', 'kind', 'position'], populate: { article: { select: ['externalId'] } } });
-  const linkKey = new Map(linkRows.map((row) => [row.id, `${row.article?.externalId}/${row.kind}/${row.position}`]));
-  const read = async (attribute: 'article' | 'target') => {
-    const join = (meta.attributes[attribute] as any).joinTable;
-    const rows: Doc[] = await strapi.db.connection(join.name).select('*');
-    return rows
-      .map((row) =>
-        [linkKey.get(row[join.joinColumn.name]), version.get(row[join.inverseJoinColumn.name]), ...(join.inverseOrderColumnName ? [row[join.inverseOrderColumnName]] : [])].join(' ')
-      )
-      .sort();
-  };
-  return { article: await read('article'), target: await read('target') };
-};
-
-const wipeContent = async (strapi: Core.Strapi) => {
-  for (const uid of [LINK, ARTICLE, SECTION, SOURCE] as const) {
-    const documents = (await strapi.documents(uid).findMany({ fields: ['documentId'] } as never)) as Doc[];
-    for (const { documentId } of documents) await strapi.documents(uid).delete({ documentId } as never);
-  }
-};
 
 const publishAll = async (strapi: Core.Strapi) => {
   for (const { documentId } of (await strapi.documents(ARTICLE).findMany({ fields: ['documentId'] } as never)) as Doc[]) {

@@ -4,7 +4,8 @@ import { parseCapture } from '../../src/plugins/ingest/server/src/parse';
 import { decodeCapture } from '../../src/plugins/ingest/server/src/read';
 
 const TOTAL = 400;
-const set = (seed: number, revision = 0) => Array.from({ length: TOTAL }, (_, index) => generateCapture({ seed, total: TOTAL, revision }, index));
+const set = (seed: number, revision = 0, recapture = 0) =>
+  Array.from({ length: TOTAL }, (_, index) => generateCapture({ seed, total: TOTAL, revision, recapture }, index));
 
 describe('generated captures', () => {
   it('are the same for the same seed, and differ for another seed', () => {
@@ -30,7 +31,7 @@ describe('generated captures', () => {
   });
 
   it('all parse, without warnings, to their headline, section and links', () => {
-    for (const capture of [...set(7), ...set(7, 1)]) {
+    for (const capture of [...set(7), ...set(7, 1), ...set(7, 0, 1)]) {
       const decoded = decodeCapture(Buffer.from(capture.text));
       expect(decoded.ok).toBe(true);
       const result = parseCapture(decoded.ok ? decoded.text : '', capture.fileName);
@@ -52,5 +53,16 @@ describe('generated captures', () => {
     expect(revised.fileName).toBe(original.fileName);
     expect(revised.expected.title).toBe(original.expected.title);
     expect(revised.text).not.toBe(original.text);
+  });
+
+  it('a recapture changes every page\'s Explore list, and the text of about a page in four', () => {
+    const explore = (text: string) => text.slice(text.search(/^(Explore|More Videos)\r?$/m));
+    const first = set(5);
+    const again = set(5, 0, 1);
+    expect(again.map((capture) => capture.fileName)).toEqual(first.map((capture) => capture.fileName));
+    expect(again.filter((capture, index) => explore(capture.text) === explore(first[index].text))).toHaveLength(0);
+    const bodyChanged = again.filter((capture, index) => capture.text.split(/^(Explore|More Videos)\r?$/m)[0] !== first[index].text.split(/^(Explore|More Videos)\r?$/m)[0]);
+    expect(bodyChanged.length).toBeGreaterThan(TOTAL * 0.15);
+    expect(bodyChanged.length).toBeLessThan(TOTAL * 0.35);
   });
 });

@@ -19,7 +19,12 @@ export interface RunRecord {
   heartbeatAt: string | null;
   host: string | null;
   counts: ReportCounts | null;
+  /** The items that say something (services/run-retention); null once pruned (itemsPruned). */
   items?: ImportReport['items'] | null;
+  /** How many items the record listed when the run ended: its counts tell the rest. */
+  listed?: number | null;
+  /** An old run: the retention rule (INGEST_KEEP_RUNS) removed its items and missing list; its counts remain. */
+  itemsPruned?: boolean;
   missing?: string[] | null;
   error: string | null;
 }

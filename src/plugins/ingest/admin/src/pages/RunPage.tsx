@@ -19,6 +19,27 @@ const Fact = ({ label, children }: { label: string; children: React.ReactNode })
   </Grid.Item>
 );
 
+const filesOf = (counts: Run['counts']) =>
+  counts ? counts.created + counts.updated + counts.unchanged + counts.failed + counts.duplicate : 0;
+
+/** What the list of files leaves out: quiet unchanged files, or everything once the run is old. */
+const UnlistedNote = ({ run }: { run: Run }) => {
+  if (run.itemsPruned) {
+    return (
+      <Typography variant="pi" textColor="neutral600" data-testid="items-pruned">
+        This run's file list was removed to save space (only the most recent runs keep theirs, INGEST_KEEP_RUNS); its counts above are complete.
+      </Typography>
+    );
+  }
+  const unlisted = filesOf(run.counts) - (run.items?.length ?? 0);
+  if (run.status === 'running' || !run.items || unlisted <= 0) return null;
+  return (
+    <Typography variant="pi" textColor="neutral600" data-testid="items-unlisted">
+      {unlisted === 1 ? '1 file' : `${unlisted} files`} unchanged, with no warning or conflict: not listed.
+    </Typography>
+  );
+};
+
 /** One run: when and how it ran, and each file's outcome, warnings, conflicts and error. */
 export const RunPage = () => {
   const { runId = '' } = useParams<{ runId: string }>();
@@ -75,6 +96,7 @@ export const RunPage = () => {
             </Typography>
           ) : null}
           {run.items && run.items.length > 0 ? <ReportItems items={run.items} /> : null}
+          <UnlistedNote run={run} />
           {run.missing && run.missing.length > 0 ? (
             <Typography variant="pi">Missing from the folder (left alone): {run.missing.join(', ')}</Typography>
           ) : null}

@@ -13,6 +13,8 @@ export interface IngestConfig {
   lockLeaseMs: number;
   /** How long a run waits for another run's lock before giving up. */
   lockWaitMs: number;
+  /** How many of the newest runs that listed items keep them; older runs keep their counts only. */
+  keepRuns: number;
 }
 
 const defaults: IngestConfig = {
@@ -22,6 +24,7 @@ const defaults: IngestConfig = {
   maxFileBytes: DEFAULT_MAX_FILE_BYTES,
   lockLeaseMs: 30_000,
   lockWaitMs: 10_000,
+  keepRuns: 100,
 };
 
 // Strapi's cron service runs rules with croner: ask the same parser whether a rule is valid.
@@ -62,6 +65,9 @@ export default {
       if (config[key] !== undefined && !positiveInt(config[key])) {
         throw new errors.ValidationError(`ingest config "${key}" must be a positive integer`);
       }
+    }
+    if (config.keepRuns !== undefined && !(Number.isInteger(config.keepRuns) && config.keepRuns >= 0)) {
+      throw new errors.ValidationError(`INGEST_KEEP_RUNS must be a whole number ≥ 0 (got "${config.keepRuns}")`);
     }
   },
 };

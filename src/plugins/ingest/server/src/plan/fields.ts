@@ -55,7 +55,7 @@ const column = <V>(spec: Partial<Pick<FieldSpec<V>, 'normalize' | 'limit'>> & { 
 /**
  * The one table of the Article fields an import sets, in the order the planner walks them (and
  * limits are reported). Hashing (plan-article), limits, the draft's columns (store/writer) and
- * what is read back from a draft (store/stored-fields) all follow it.
+ * what is read back from a draft (store/draft-snapshots) all follow it.
  */
 export const ARTICLE_FIELDS: { readonly [K in TrackedField]: FieldSpec<ArticleFields[K]> } = {
   title: column<ArticleFields['title']>({ limit: (value) => tooLong('the headline', value) }),

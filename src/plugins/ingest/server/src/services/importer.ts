@@ -13,6 +13,7 @@ import type { ArticleWrite } from '../store/writer';
 import { getIngestConfig } from '../config/read';
 import { getService } from '../utils';
 import { titleKey } from '../utils/titles';
+import { createUpdateBatch } from './update-batch';
 import { addToCounts, emptyCounts, subtractFromCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
 import { describeError } from '../utils/db-error';
 
@@ -38,6 +39,8 @@ interface RunContext {
   counts: ReportCounts;
   /** Unchanged items whose article's state lists warnings or conflicts, to fill in after the loop. */
   noted: Array<{ id: number; item: ReportItem }>;
+  /** Changed captures of stored articles waiting to be planned and written together. */
+  updates: ReturnType<typeof createUpdateBatch>;
   /** externalId -> the entry that claimed it first in this run. */
   seen: Map<string, string>;
   options: Required<Pick<RunOptions, 'dryRun' | 'publish' | 'force'>>;
@@ -47,6 +50,11 @@ type Fail = (error: string, warnings?: string[]) => ReportItem;
 
 const HEARTBEAT_MS = 5_000;
 const YIELD_EVERY_MS = 10;
+/**
+ * Changed captures of stored articles planned and written per batch: their drafts are read in
+ * a few queries per batch, and most of an update's cost was those reads and the statements.
+ */
+const UPDATE_BATCH = 25;
 
 /** How reports and errors name an entry: its file, or a pushed capture's external id. */
 const labelOf = (entry: SourceEntry) => entry.name ?? entry.externalId;
@@ -125,60 +133,42 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     // From here on the run needs all it knows of what is stored.
     await store.complete();
     const existing = store.article(externalId);
-    const state = existing ? await store.stateOf(existing) : null;
     const storyKey = storyKeyOf(desired);
+    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp: entry.fingerprint, storyKey, file: entry.name, warnings };
 
-    if (!existing) {
-      const original = store.storyHolder(storyKey);
-      if (original !== null && original !== externalId) {
-        return item(entry, {
-          outcome: 'duplicate',
-          documentId: store.article(original)?.documentId ?? null,
-          warnings: [...warnings, `same story (headline, date and body) as ${original}, already imported: not created again`],
-        });
-      }
+    if (existing) {
+      // Planned and written with the next batch of changed captures (see update-batch).
+      store.claimStory(existing, storyKey);
+      const pending = item(entry, { outcome: 'updated', documentId: existing.documentId, warnings });
+      return context.updates.add({ existing, desired, state: stateBase, item: pending, label });
     }
 
-    const current = existing ? await store.currentFields(existing.documentId) : null;
-    const plan = planArticleWrite({ desired, current, lastWritten: state?.fields ?? null, kept: state?.kept, force: options.force });
-    const { conflicts, captured, kept } = plan;
-    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp: entry.fingerprint, storyKey, file: entry.name, warnings, conflicts, captured, kept };
-
-    if (plan.action === 'unchanged') {
-      const known = existing?.stamp;
-      const restate = !known || known.rawHash !== rawHash || known.version !== IMPORT_FORMAT_VERSION || conflictStateChanged(state, plan);
-      if (!options.dryRun && existing && restate) {
-        // Same content from different bytes (re-saved with CRLF, say), or other open conflicts: remember that only.
-        await store.rememberState(existing, { ...stateBase, fields: plan.fields, writtenAt: state?.writtenAt ?? existing.updatedAt });
-      }
-      return item(entry, { documentId: existing?.documentId ?? null, warnings, conflicts: plan.conflicts });
+    const original = store.storyHolder(storyKey);
+    if (original !== null && original !== externalId) {
+      return item(entry, {
+        outcome: 'duplicate',
+        documentId: store.article(original)?.documentId ?? null,
+        warnings: [...warnings, `same story (headline, date and body) as ${original}, already imported: not created again`],
+      });
     }
 
-    const slug = existing ? existing.slug : store.freeSlug(desired.title, externalId);
-    const outcome = plan.action === 'create' ? 'created' : 'updated';
+    const plan = planArticleWrite({ desired, current: null, lastWritten: null, force: options.force });
+    const slug = store.freeSlug(desired.title, externalId);
     if (options.dryRun) {
       // Later captures of this dry run must see this one's slug and story, as a real run would.
       store.reserveDry(slug, storyKey, externalId);
-      return item(entry, { outcome, documentId: existing?.documentId ?? null, warnings, conflicts: plan.conflicts });
+      return item(entry, { outcome: 'created', warnings });
     }
 
-    const request: ArticleWrite = { externalId, slug, existing, plan, state: stateBase, publish: options.publish };
-    if (!existing) {
-      // Written with the next batch; if that fails, this item (already counted) becomes a failure.
-      const created = item(entry, { outcome, warnings, conflicts: plan.conflicts });
-      created.documentId = store.queueCreate(request, storyKey, desired.title, (error) => {
-        subtractFromCounts(context.counts, created);
-        Object.assign(created, { outcome: 'failed', documentId: null, error: `${label}: could not be saved: ${describeError(error)}` });
-        addToCounts(context.counts, created);
-      });
-      return created;
-    }
-    try {
-      const stored = await store.update({ ...request, existing });
-      return item(entry, { outcome, documentId: stored.documentId, warnings, conflicts: plan.conflicts });
-    } catch (error) {
-      return fail(`${label}: could not be saved: ${describeError(error)}`, warnings);
-    }
+    const request: ArticleWrite = { externalId, slug, existing: null, plan, state: { ...stateBase, conflicts: [] }, publish: options.publish };
+    // Written with the next batch; if that fails, this item (already counted) becomes a failure.
+    const created = item(entry, { outcome: 'created', warnings });
+    created.documentId = store.queueCreate(request, storyKey, desired.title, (error) => {
+      subtractFromCounts(context.counts, created);
+      Object.assign(created, { outcome: 'failed', documentId: null, error: `${label}: could not be saved: ${describeError(error)}` });
+      addToCounts(context.counts, created);
+    });
+    return created;
   };
 
   /** Every entry of the source, in order, then what the loop left to finish. */
@@ -186,8 +176,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const entries = await source.list();
     const store = await getService(strapi, 'store').open();
     const items: ReportItem[] = [];
-    const context: RunContext = { store, source, counts: emptyCounts(), noted: [], seen: new Map(), options };
-    const { counts } = context;
+    const counts = emptyCounts();
+    const context: RunContext = { store, source, counts, updates: createUpdateBatch({ store, counts, options }), noted: [], seen: new Map(), options };
 
     let lastYield = Date.now();
     for (const entry of entries) {
@@ -201,10 +191,12 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       items.push(done);
       addToCounts(counts, done);
       if (store.batchFull()) await store.flush();
+      if (context.updates.full(UPDATE_BATCH)) await context.updates.flush();
       heartbeat();
       onProgress?.({ done: items.length, total: entries.length, counts: { ...counts }, file: labelOf(entry) });
     }
-    // A batch that failed at the end turns its created items into failures: count after it.
+    // A batch that failed at the end turns its items into failures: count after it.
+    await context.updates.flush();
     await store.flush();
     const wrote = items.some((entry) => entry.outcome === 'created' || entry.outcome === 'updated');
     await store.finish(wrote && !options.dryRun);

@@ -4,6 +4,7 @@ import conflicts from './conflicts';
 import importer from './importer';
 import lock from './lock';
 import progress from './progress';
+import runRetention from './run-retention';
 import runs from './runs';
 import scheduler from './scheduler';
 
@@ -14,6 +15,7 @@ const services = {
   importer,
   lock,
   progress,
+  'run-retention': runRetention,
   runs,
   scheduler,
 };

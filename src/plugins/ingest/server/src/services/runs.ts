@@ -5,11 +5,13 @@ import { getIngestConfig } from '../config/read';
 import type { RunRecord, RunStatus, Trigger } from '../../../shared/contracts/runs';
 import type { ImportReport } from './report';
 import { newDocumentId } from '../utils/document-id';
+import { getService } from '../utils';
+import { noteworthyItems } from './run-retention';
 
 export type { RunRecord, RunStatus };
 
 const INTERRUPTED = 'Interrupted: the process running this import stopped before it finished.';
-const SUMMARY_FIELDS = ['documentId', 'trigger', 'actor', 'status', 'dryRun', 'dir', 'startedAt', 'finishedAt', 'heartbeatAt', 'host', 'counts', 'error'];
+const SUMMARY_FIELDS = ['documentId', 'trigger', 'actor', 'status', 'dryRun', 'dir', 'startedAt', 'finishedAt', 'heartbeatAt', 'host', 'counts', 'listed', 'itemsPruned', 'error'];
 
 /** The record of every import: who or what started it, when, and what each file became. */
 const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -48,6 +50,15 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db.query(IMPORT_RUN_UID).updateMany({ where: { documentId }, data: { ...given, updatedAt: new Date() } });
   };
 
+  /** A run's outcome as stored: its noteworthy items only, then older runs' items pruned. */
+  const close = async (documentId: string, data: Record<string, unknown>, items: ImportReport['items'] | undefined) => {
+    const kept = items ? noteworthyItems(items) : undefined;
+    await update(documentId, { ...data, items: kept, listed: kept?.length });
+    await getService(strapi, 'run-retention')
+      .prune()
+      .catch((error: Error) => strapi.log.warn(`[ingest] could not prune old runs' items: ${error.message}`));
+  };
+
   return {
     async start(input: { trigger: Trigger; actor?: string | null; dryRun: boolean; dir: string | null }): Promise<string> {
       const now = new Date();
@@ -59,11 +70,11 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async finish(documentId: string, report: ImportReport, status: RunStatus = 'succeeded') {
-      await update(documentId, { status, finishedAt: new Date(report.finishedAt), counts: report.counts, items: report.items, missing: report.missing });
+      await close(documentId, { status, finishedAt: new Date(report.finishedAt), counts: report.counts, missing: report.missing }, report.items);
     },
 
     async fail(documentId: string, error: string, partial?: Partial<ImportReport>) {
-      await update(documentId, { status: 'failed', finishedAt: new Date(), error, counts: partial?.counts, items: partial?.items });
+      await close(documentId, { status: 'failed', finishedAt: new Date(), error, counts: partial?.counts }, partial?.items);
     },
 
     /** A run that did not start because another held the lock (a scheduled run on a second server). */

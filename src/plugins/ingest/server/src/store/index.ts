@@ -1,3 +1,5 @@
+import articleUpdates from './article-updates';
+import draftSnapshots from './draft-snapshots';
 import linkRows from './link-rows';
 import store from './service';
 import writer from './writer';
@@ -7,4 +9,6 @@ export default {
   store,
   writer,
   'link-rows': linkRows,
+  'draft-snapshots': draftSnapshots,
+  'article-updates': articleUpdates,
 };

@@ -3,7 +3,8 @@ import type { ImportState } from '../plan/state';
 import { getService } from '../utils';
 import { newDocumentId } from '../utils/document-id';
 import { loadCatalog, loadStates, type StampedArticle, type StoredArticle } from './catalog';
-import { loadCurrentFields } from './stored-fields';
+import type { ArticleUpdate } from './article-updates';
+import type { DraftSnapshot } from './draft-snapshots';
 import type { ArticleWrite } from './writer';
 
 /**
@@ -31,6 +32,8 @@ export const openRunStore = async (strapi: Core.Strapi) => {
   const catalog = await loadCatalog(strapi);
   const writer = () => getService(strapi, 'writer');
   let waiting: PendingCreate[] = [];
+  /** Whether this run wrote a headline: only a new one can give a stored link its target. */
+  let headlinesWritten = false;
 
   const failed = (entry: PendingCreate, error: Error) => {
     catalog.forget(entry.provisional, entry.storyKey);
@@ -74,10 +77,7 @@ export const openRunStore = async (strapi: Core.Strapi) => {
     freeSlug: (title: string, externalId: string) => catalog.freeSlug(title, externalId),
     missing: (seen: { has(externalId: string): boolean }) => catalog.missing(seen),
 
-    /** An article's whole import state, or null (made by hand, or by an older importer). */
-    stateOf: async (article: StampedArticle): Promise<ImportState | null> => (await loadStates(strapi, [article.id])).get(article.id) ?? null,
     statesOf: (ids: number[]) => loadStates(strapi, ids),
-    currentFields: (documentId: string) => loadCurrentFields(strapi, documentId),
 
     /** A dry run's new article: later captures see its slug and story, and nothing is written. */
     reserveDry: (slug: string, storyKey: string, externalId: string) => catalog.reserveDry(slug, storyKey, externalId),
@@ -87,6 +87,7 @@ export const openRunStore = async (strapi: Core.Strapi) => {
      * slug, story and headline. Returns the documentId it will have.
      */
     queueCreate(request: ArticleWrite, storyKey: string, title: string, onFailed: (error: Error) => void): string {
+      headlinesWritten = true;
       const documentId = newDocumentId();
       const provisional: StoredArticle = { id: 0, documentId, externalId: request.externalId, title, slug: request.slug, updatedAt: 0, stamp: null };
       catalog.reserve(provisional, storyKey);
@@ -101,9 +102,28 @@ export const openRunStore = async (strapi: Core.Strapi) => {
 
     /** Updates an article (after the waiting new ones, so that writes keep the captures' order). */
     async update(request: ArticleWrite & { existing: StoredArticle }): Promise<StoredArticle> {
+      if ('title' in request.plan.write) headlinesWritten = true;
       await flush();
       const stored = await writer().updateArticle(catalog, request);
       catalog.remember(stored);
+      return stored;
+    },
+
+    /** A changed capture of a stored article, waiting for its batch: later captures see its story now. */
+    claimStory: (article: StoredArticle, storyKey: string) => catalog.reserveDry(article.slug, storyKey, article.externalId),
+
+    /** What planning the updates of these articles needs, read together (see draft-snapshots). */
+    snapshots: (articles: StoredArticle[]): Promise<Map<number, DraftSnapshot>> => getService(strapi, 'draft-snapshots').load(articles),
+
+    /**
+     * Updates these articles together, in one transaction (see article-updates), after the
+     * waiting new ones: links may target them.
+     */
+    async updateMany(updates: ArticleUpdate[]): Promise<StoredArticle[]> {
+      if (updates.some(({ request }) => 'title' in request.plan.write)) headlinesWritten = true;
+      await flush();
+      const stored = await getService(strapi, 'article-updates').updateArticles(catalog, updates);
+      for (const article of stored) catalog.remember(article);
       return stored;
     },
 
@@ -113,10 +133,14 @@ export const openRunStore = async (strapi: Core.Strapi) => {
       catalog.remember(await writer().rememberState(article, state));
     },
 
-    /** Ends the run's writes: the waiting articles, then links whose target arrived in this run. */
+    /**
+     * Ends the run's writes: the waiting articles, then links whose target arrived in this run —
+     * looked for only when the run wrote a headline (the search reads every link without a
+     * target: a run that only changed Explore lists over a large archive would pay it for nothing).
+     */
     async finish(wrote: boolean) {
       await flush();
-      if (wrote) await writer().resolvePendingTargets(catalog);
+      if (wrote && headlinesWritten) await writer().resolvePendingTargets(catalog);
     },
   };
 };
