@@ -67,24 +67,31 @@ describe("an article's external id", () => {
   it('is checked by the import: a draft whose stored id changed since the run began is not updated', async () => {
     writeCapture(dir, 'alpha.txt', capture('alpha', 'Alpha changed its standfirst.'));
     writeCapture(dir, 'beta.txt', capture('beta', 'Beta changed its standfirst.'));
-    // While alpha is written, something changes beta's stored id behind the run's back.
-    let done = false;
-    const remove = app.strapi.documents.use(async (context, next) => {
-      const { action, params } = context as unknown as { action: string; params: { documentId?: string } };
-      if (!done && action === 'update' && params.documentId === ids.alpha) {
-        done = true;
+    // After the run has read its catalog and alpha's capture, and before it writes the batch of
+    // changed captures, something changes beta's stored id behind its back: at the next read of
+    // the articles (the batch's drafts).
+    let armed = false;
+    let subscribed = true;
+    const onProgress = () => {
+      armed = subscribed;
+    };
+    const unsubscribe = app.strapi.db.lifecycles.subscribe({
+      models: [ARTICLE],
+      async beforeFindMany() {
+        if (!armed) return;
+        armed = subscribed = false;
+        unsubscribe();
         await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: ids.beta, publishedAt: null }, data: { externalId: 'beta-elsewhere' } });
-      }
-      return next();
-    }) as unknown as () => void;
+      },
+    } as never) as unknown as () => void;
     try {
-      const report = await runImport(app.strapi, dir);
+      const report = await runImport(app.strapi, dir, { onProgress });
       expect(itemFor(report, 'alpha').outcome).toBe('updated');
       const beta = itemFor(report, 'beta');
       expect(beta.outcome).toBe('failed');
       expect(beta.error).toBe(`beta.txt: could not be saved: the stored article ${ids.beta} now has external id "beta-elsewhere", not "beta"; it was not updated`);
     } finally {
-      remove();
+      if (subscribed) unsubscribe();
       await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: ids.beta }, data: { externalId: 'beta' } });
     }
     const stored = await app.strapi.db.query(ARTICLE).findOne({ where: { documentId: ids.beta, publishedAt: null } });

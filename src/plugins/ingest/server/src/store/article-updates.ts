@@ -10,6 +10,7 @@ import { columnOf, tableQuery } from '../utils/tables';
 import type { Catalog, StoredArticle } from './catalog';
 import type { DraftSnapshot } from './draft-snapshots';
 import type { ArticleWrite } from './writer';
+import { assertStoredExternalIds } from '../utils/stored-identity';
 
 export interface ArticleUpdate {
   request: ArticleWrite & { existing: StoredArticle };
@@ -158,6 +159,7 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const moved: number[] = [];
       let removed: Array<Record<string, unknown>> = [];
       const stored = await strapi.db.transaction(async ({ trx }) => {
+        await assertStoredExternalIds(strapi, updates.map(({ request }) => ({ ...request.existing, externalId: request.externalId })));
         const linkChanges: Array<{ draftId: number; changes: LinkChanges }> = [];
         const draftRows: Array<Record<string, unknown> & { id: number }> = [];
         const results: Array<{ update: ArticleUpdate; state: ImportState }> = [];
