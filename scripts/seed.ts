@@ -42,7 +42,10 @@ const progressPrinter = () => {
 const runSeed = async (args: SeedArgs): Promise<number> => {
   let strapi: Core.Strapi | undefined;
   try {
-    strapi = await bootRetryingSchemaRace(() => bootHeadless(), { describe: describeError });
+    strapi = await bootRetryingSchemaRace(() => bootHeadless(), {
+      describe: describeError,
+      onRetry: (error) => process.stderr.write(`seed: another process was creating the database's tables (${describeError(error)}); booting again\n`),
+    });
   } catch (error) {
     process.stderr.write(`seed: could not start Strapi: ${describeError(error)}\n`);
     return EXIT_NOT_STARTED;

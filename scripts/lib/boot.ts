@@ -2,12 +2,14 @@ import path from 'path';
 import { createRequire } from 'module';
 import type { Core } from '@strapi/strapi';
 import { APP_DIR, DIST_DIR, buildApp } from './build-app';
+import { withBootLock, type DatabaseConnectionConfig } from './boot-lock';
 
 const appRequire = createRequire(path.join(APP_DIR, 'package.json'));
 
 /**
  * Boots Strapi headless (no HTTP server) for a command. Everything printed while building and
- * booting goes to stderr: a command's stdout is its own (`--json`).
+ * booting goes to stderr: a command's stdout is its own (`--json`). Boots one process at a time
+ * per database (see boot-lock.ts).
  */
 export const bootHeadless = async ({ build = true }: { build?: boolean } = {}): Promise<Core.Strapi> => {
   process.env.STRAPI_LOG_LEVEL ??= 'error';
@@ -20,7 +22,8 @@ export const bootHeadless = async ({ build = true }: { build?: boolean } = {}): 
     const { createStrapi } = appRequire('@strapi/strapi');
     const strapi: Core.Strapi = createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
     try {
-      await strapi.load();
+      // Its configuration (with .env) is read already; the database is first touched in load.
+      await withBootLock(strapi.config.get('database.connection') as DatabaseConnectionConfig, () => strapi.load());
     } catch (error) {
       // Its database connection would keep the process alive (and a SQLite file open).
       await strapi.destroy().catch(() => {});

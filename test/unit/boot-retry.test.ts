@@ -10,6 +10,7 @@ describe('isSchemaRace', () => {
       'duplicate key value violates unique constraint "pg_type_typname_nsp_index"',
       "Duplicate FOREIGN KEY constraint name 'db/admin_permissions_role_lnk_fk'",
       "Table 'strapi_migrations' already exists",
+      "Can't DROP FOREIGN KEY `files_created_by_id_fk`; check that it exists",
     ]) {
       expect(isSchemaRace(new Error(message)), message).toBe(true);
     }
@@ -24,15 +25,17 @@ describe('isSchemaRace', () => {
 describe('bootRetryingSchemaRace', () => {
   it('boots again after a race, and gives up with a clear reason after its budget', async () => {
     let calls = 0;
+    const retried: string[] = [];
     const booted = await bootRetryingSchemaRace(
       async () => {
         calls += 1;
         if (calls < 3) throw new Error('table `files` already exists');
         return 'strapi';
       },
-      { waitMs: 1 }
+      { waitMs: 1, onRetry: (error) => retried.push((error as Error).message) }
     );
     expect([booted, calls]).toEqual(['strapi', 3]);
+    expect(retried).toEqual(['table `files` already exists', 'table `files` already exists']);
 
     await expect(
       bootRetryingSchemaRace(
