@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, RELATED_LINK_UID, SECTION_UID, SOURCE_UID } from '../../src/plugins/ingest/server/src/constants';
-import { parseCapture, sourceKey } from '../../src/plugins/ingest/server/src/parse';
+import { sourceKey } from '../../src/plugins/ingest/server/src/parse';
 import { fieldsFromParsed, toBlocks } from '../../src/plugins/ingest/server/src/plan/fields';
 import { articleSlug, nameSlug } from '../../src/plugins/ingest/server/src/plan/slug';
 import { uniqueSlug } from '../../src/plugins/ingest/server/src/plan/unique-slug';
-import { DEFAULT_MAX_FILE_BYTES, listCaptures, readCapture } from '../../src/plugins/ingest/server/src/read';
+import { DEFAULT_MAX_FILE_BYTES, parseCaptureBytes } from '../../src/plugins/ingest/server/src/read';
+import { createFolderSource } from '../../src/plugins/ingest/server/src/sources';
 import { titleKey } from '../../src/plugins/ingest/server/src/utils/titles';
 
 export interface NaiveLoadResult {
@@ -39,9 +40,11 @@ export const naiveLoad = async (strapi: Core.Strapi, dir: string): Promise<Naive
     return documentId;
   };
 
-  for (const file of await listCaptures(dir)) {
-    const read = await readCapture(path.join(dir, file), { maxBytes: DEFAULT_MAX_FILE_BYTES });
-    const parsed = read.ok ? parseCapture(read.text, path.basename(file)) : null;
+  // The files the importer would list, read and parse: only the writes differ.
+  const folder = createFolderSource(dir, { maxBytes: DEFAULT_MAX_FILE_BYTES });
+  for (const entry of await folder.list()) {
+    const read = await folder.read(entry);
+    const parsed = read.ok ? parseCaptureBytes(read.bytes, path.basename(entry.name)) : null;
     if (parsed === null || parsed.outcome !== 'parsed') {
       result.failed += 1;
       continue;

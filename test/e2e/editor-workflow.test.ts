@@ -1,55 +1,23 @@
 import fs from 'fs';
-import os from 'os';
-import path from 'path';
-import { createRequire } from 'module';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, openAdminBrowser, type AdminBrowser } from '../helpers/browser';
 import { syntheticCapture } from '../helpers/captures';
 import { ARTICLE, findArticle, runImport } from '../helpers/ingest';
 import { PUSH_ACTION, createApiToken, pushText } from '../helpers/push';
-import { ADMIN_BUILD_INDEX, copySeeds, createAdminUser, serveStrapi, type AdminAccount, type ServedApp } from '../helpers/server';
-import { APP_DIR } from '../helpers/strapi';
+import { copySeeds, createAdminUser, serveStrapi, type AdminAccount, type ServedApp } from '../helpers/server';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(APP_DIR, 'test', 'artifacts');
-const appRequire = createRequire(path.join(APP_DIR, 'package.json'));
-
-const skipReason = !fs.existsSync(ADMIN_BUILD_INDEX)
-  ? `no admin build at ${ADMIN_BUILD_INDEX} (run \`npm run build\`)`
-  : !fs.existsSync(CHROMIUM)
-    ? `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`
-    : undefined;
+const skipReason = browserSkipReason();
 if (skipReason) console.warn(`[e2e] editor workflow skipped: ${skipReason}`);
 
 let app: ServedApp;
-let context: BrowserContext;
+let browser: AdminBrowser;
 let page: Page;
-let profileDir: string;
 let account: AdminAccount;
 let seedsDir: string;
-let stepNumber = 0;
 
-/** One step of the workflow; when it fails, a screenshot of the page goes to test/artifacts/. */
-const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-  stepNumber += 1;
-  const screenshot = async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const file = path.join(ARTIFACTS, `editor-workflow-${String(stepNumber).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
-    await page?.screenshot({ path: file, fullPage: true }).catch(() => {});
-    return file;
-  };
-  try {
-    const result = await run();
-    // E2E_SCREENSHOTS=all keeps every step's picture, to look at the pages.
-    if (process.env.E2E_SCREENSHOTS === 'all') await screenshot();
-    return result;
-  } catch (error) {
-    const file = await screenshot();
-    throw new Error(`step "${name}" failed (screenshot: ${file}): ${(error as Error).message}`, { cause: error });
-  }
-};
-
-const admin = (route: string) => `${app.url}/admin${route}`;
+const step = <T>(name: string, run: () => Promise<T>): Promise<T> => browser.step(name, run);
+const admin = (route: string) => browser.admin(route);
 
 describe.skipIf(skipReason !== undefined)('the editors’ workflow in the admin panel (Chromium)', () => {
   beforeAll(async () => {
@@ -58,24 +26,12 @@ describe.skipIf(skipReason !== undefined)('the editors’ workflow in the admin 
     const report = await runImport(app.strapi, seedsDir);
     expect(report.counts.failed).toBe(0);
     account = await createAdminUser(app.strapi, { email: 'editor-in-chief@example.com', roles: ['strapi-super-admin'] });
-
-    const { chromium } = appRequire('playwright-core') as typeof import('playwright-core');
-    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 1000 },
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    context.setDefaultTimeout(30_000);
-    page = context.pages()[0] ?? (await context.newPage());
-    // Strapi's guided tour greets a new admin on each page; an editor would skip it.
-    await page.addLocatorHandler(page.getByRole('button', { name: 'Skip', exact: true }), (skip) => skip.click());
+    browser = await openAdminBrowser({ appUrl: app.url, name: 'editor-workflow', viewport: { width: 1440, height: 1000 } });
+    page = browser.page;
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+    await browser?.close();
     if (seedsDir) fs.rmSync(seedsDir, { recursive: true, force: true });
     await app?.destroy();
   });
@@ -85,13 +41,7 @@ describe.skipIf(skipReason !== undefined)('the editors’ workflow in the admin 
     const article = first as unknown as { documentId: string; externalId: string; title: string };
     const standfirst = `Edited in the admin panel: ${article.title.slice(0, 40)}`;
 
-    await step('log in', async () => {
-      await page.goto(admin('/auth/login'));
-      await page.locator('input[name="email"]').fill(account.email);
-      await page.locator('input[name="password"]').fill(account.password);
-      await page.getByRole('button', { name: 'Login' }).click();
-      await page.waitForURL((url) => !url.pathname.includes('/auth/'));
-    });
+    await step('log in', () => browser.logIn(account));
 
     await step('see the imported drafts in the article list', async () => {
       await page.goto(admin(`/content-manager/collection-types/${ARTICLE}`));

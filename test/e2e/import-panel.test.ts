@@ -1,25 +1,17 @@
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
-import { createRequire } from 'module';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, browserSkipReason, openAdminBrowser, type AdminBrowser } from '../helpers/browser';
 import { makeCaptureDir, syntheticCapture, writeCapture } from '../helpers/captures';
 import { ARTICLE, findArticle, itemFor, runImport } from '../helpers/ingest';
-import { ADMIN_BUILD_INDEX, createAdminUser, serveStrapi, type AdminAccount, type ServedApp } from '../helpers/server';
+import { createAdminUser, serveStrapi, type AdminAccount, type ServedApp } from '../helpers/server';
 import { APP_DIR } from '../helpers/strapi';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(APP_DIR, 'test', 'artifacts');
 /** The README's pictures of the panel and the list: refreshed with UPDATE_SCREENSHOTS=1, else kept out of the tree. */
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(APP_DIR, 'docs', 'screenshots') : path.join(ARTIFACTS, 'screenshots');
-const appRequire = createRequire(path.join(APP_DIR, 'package.json'));
 
-const skipReason = !fs.existsSync(ADMIN_BUILD_INDEX)
-  ? `no admin build at ${ADMIN_BUILD_INDEX} (run \`npm run build\`)`
-  : !fs.existsSync(CHROMIUM)
-    ? `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`
-    : undefined;
+const skipReason = browserSkipReason();
 if (skipReason) console.warn(`[e2e] import panel skipped: ${skipReason}`);
 
 const FERRY = 'Harbour ferry line adds night crossings';
@@ -39,26 +31,13 @@ const ferry = (standfirst: string) => syntheticCapture({ title: FERRY, standfirs
 const tram = (body: string[]) => syntheticCapture({ title: TRAM, date: '2025-05-02', body });
 
 let app: ServedApp;
-let context: BrowserContext;
+let browser: AdminBrowser;
 let page: Page;
-let profileDir: string;
 let dir: string;
 let account: AdminAccount;
-let stepNumber = 0;
 
-const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-  stepNumber += 1;
-  try {
-    return await run();
-  } catch (error) {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const file = path.join(ARTIFACTS, `import-panel-${String(stepNumber).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
-    await page?.screenshot({ path: file, fullPage: true }).catch(() => {});
-    throw new Error(`step "${name}" failed (screenshot: ${file}): ${(error as Error).message}`, { cause: error });
-  }
-};
-
-const admin = (route: string) => `${app.url}/admin${route}`;
+const step = <T>(name: string, run: () => Promise<T>): Promise<T> => browser.step(name, run);
+const admin = (route: string) => browser.admin(route);
 const importPanel = (): Locator => page.locator('aside').filter({ has: page.locator('[data-testid="import-panel"]') });
 const shoot = async (target: Locator | Page, name: string) => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -76,23 +55,12 @@ describe.skipIf(skipReason !== undefined)('settling import conflicts in the arti
     app = await serveStrapi({ serveAdminPanel: true, env: { INGEST_DIR: dir } });
     expect((await runImport(app.strapi, dir)).counts.created).toBe(2);
     account = await createAdminUser(app.strapi, { email: 'night-desk@example.com', roles: ['strapi-super-admin'] });
-
-    const { chromium } = appRequire('playwright-core') as typeof import('playwright-core');
-    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 1100 },
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    context.setDefaultTimeout(30_000);
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.addLocatorHandler(page.getByRole('button', { name: 'Skip', exact: true }), (skip) => skip.click());
+    browser = await openAdminBrowser({ appUrl: app.url, name: 'import-panel', viewport: { width: 1440, height: 1100 } });
+    page = browser.page;
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+    await browser?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
     await app?.destroy();
   });
@@ -101,13 +69,7 @@ describe.skipIf(skipReason !== undefined)('settling import conflicts in the arti
     const ferryId = (await findArticle(app.strapi, 'ferry'))!.documentId as string;
     const tramId = (await findArticle(app.strapi, 'tram'))!.documentId as string;
 
-    await step('log in', async () => {
-      await page.goto(admin('/auth/login'));
-      await page.locator('input[name="email"]').fill(account.email);
-      await page.locator('input[name="password"]').fill(account.password);
-      await page.getByRole('button', { name: 'Login' }).click();
-      await page.waitForURL((url) => !url.pathname.includes('/auth/'));
-    });
+    await step('log in', () => browser.logIn(account));
 
     await step('see an imported article with no conflict in its Import panel', async () => {
       await openArticle(ferryId);

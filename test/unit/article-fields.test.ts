@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articleFields } from '../helpers/article-fields';
 import {
   ARTICLE_FIELDS,
   TRACKED_FIELDS,
@@ -10,23 +11,8 @@ import {
 } from '../../src/plugins/ingest/server/src/plan/fields';
 import { hashFields } from '../../src/plugins/ingest/server/src/plan/plan-article';
 
-const article = (overrides: Partial<ArticleFields> = {}): ArticleFields => ({
-  title: 'Harbour ferry line adds night crossings',
-  standfirst: 'Ferries will run until 2 am on weekends.',
-  publicationDate: '2025-05-01',
-  readingTimeMinutes: 2,
-  imageCaption: 'A ferry at the pier',
-  imageCredit: 'Reuters',
-  byline: null,
-  section: 'TRAVEL',
-  sources: ['TRT World', 'Agencies'],
-  body: [
-    { type: 'paragraph', text: 'The first paragraph.' },
-    { type: 'heading', text: 'A subhead' },
-  ],
-  relatedLinks: [{ kind: 'explore', position: 0, title: 'Another story', publisher: '' }],
-  ...overrides,
-});
+const article = (overrides: Partial<ArticleFields> = {}): ArticleFields =>
+  articleFields({ body: [{ type: 'paragraph', text: 'The first paragraph.' }, { type: 'heading', text: 'A subhead' }], ...overrides });
 
 describe('the table of imported Article fields', () => {
   it('names every field of a parsed article but its external id', () => {

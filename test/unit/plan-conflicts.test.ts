@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { articleFields } from '../helpers/article-fields';
 import type { ArticleFields } from '../../src/plugins/ingest/server/src/plan/fields';
 import { conflictStateChanged, settleConflict } from '../../src/plugins/ingest/server/src/plan/conflicts';
 import { hashFields, planArticleWrite } from '../../src/plugins/ingest/server/src/plan/plan-article';
 import { readableValue } from '../../src/plugins/ingest/server/src/plan/readable';
 import type { ImportState } from '../../src/plugins/ingest/server/src/plan/state';
 
-const article = (overrides: Partial<ArticleFields> = {}): ArticleFields => ({
-  title: 'Harbour ferry line adds night crossings',
-  standfirst: 'Ferries will run until 2 am on weekends.',
-  publicationDate: '2025-05-01',
-  readingTimeMinutes: 2,
-  imageCaption: 'A ferry at the pier',
-  imageCredit: 'Reuters',
-  byline: null,
-  section: 'TRAVEL',
-  sources: ['TRT World'],
-  body: [{ type: 'paragraph', text: 'The first paragraph.' }],
-  relatedLinks: [],
-  ...overrides,
-});
+const article = (overrides: Partial<ArticleFields> = {}): ArticleFields => articleFields({ sources: ['TRT World'], relatedLinks: [], ...overrides });
 
 const imported = article();
 const edited = article({ standfirst: 'Edited by the night desk.' });

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleFields } from '../../src/plugins/ingest/server/src/plan/fields';
+import { articleFields } from '../helpers/article-fields';
 import { hashFields, planArticleWrite } from '../../src/plugins/ingest/server/src/plan/plan-article';
 import { formatStamp, parseStamp, stampOf, type ImportState } from '../../src/plugins/ingest/server/src/plan/state';
 
-const article = (overrides: Partial<ArticleFields> = {}): ArticleFields => ({
-  title: 'Harbour ferry line adds night crossings',
-  standfirst: 'Ferries will run until 2 am on weekends.',
-  publicationDate: '2025-05-01',
-  readingTimeMinutes: 2,
-  imageCaption: 'A ferry at the pier',
-  imageCredit: 'Reuters',
-  byline: null,
-  section: 'TRAVEL',
-  sources: ['TRT World', 'Agencies'],
-  body: [{ type: 'paragraph', text: 'The first paragraph.' }],
-  relatedLinks: [{ kind: 'explore', position: 0, title: 'Another story', publisher: '' }],
-  ...overrides,
-});
+const article = articleFields;
 
 describe('planArticleWrite', () => {
   it('creates everything when nothing is stored', () => {

@@ -1,7 +1,8 @@
-import { Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, Link, Td, Tr, Typography } from '@strapi/design-system';
 import { Link as RouterLink } from 'react-router-dom';
 import { articlePath } from '../paths';
 import type { ConflictedArticle } from '../types';
+import { HeadedTable } from './HeadedTable';
 
 const HEADERS = ['Article', 'External id', 'Fields in conflict'];
 
@@ -12,34 +13,23 @@ export const ConflictedArticles = ({ articles }: { articles: ConflictedArticle[]
       <Typography variant="delta" tag="h2">
         Articles with open conflicts
       </Typography>
-      <Table colCount={HEADERS.length} rowCount={articles.length + 1}>
-        <Thead>
-          <Tr>
-            {HEADERS.map((header) => (
-              <Th key={header}>
-                <Typography variant="sigma">{header}</Typography>
-              </Th>
-            ))}
+      <HeadedTable headers={HEADERS} rows={articles.length}>
+        {articles.map((article) => (
+          <Tr key={article.documentId} data-testid="conflicted-article">
+            <Td style={{ whiteSpace: 'normal' }}>
+              <Link tag={RouterLink} to={articlePath(article.documentId)}>
+                {article.title}
+              </Link>
+            </Td>
+            <Td>
+              <Typography>{article.externalId}</Typography>
+            </Td>
+            <Td style={{ whiteSpace: 'normal' }}>
+              <Typography>{article.fields.map((field) => field.label).join(', ')}</Typography>
+            </Td>
           </Tr>
-        </Thead>
-        <Tbody>
-          {articles.map((article) => (
-            <Tr key={article.documentId} data-testid="conflicted-article">
-              <Td style={{ whiteSpace: 'normal' }}>
-                <Link tag={RouterLink} to={articlePath(article.documentId)}>
-                  {article.title}
-                </Link>
-              </Td>
-              <Td>
-                <Typography>{article.externalId}</Typography>
-              </Td>
-              <Td style={{ whiteSpace: 'normal' }}>
-                <Typography>{article.fields.map((field) => field.label).join(', ')}</Typography>
-              </Td>
-            </Tr>
-          ))}
-        </Tbody>
-      </Table>
+        ))}
+      </HeadedTable>
     </Flex>
   </Box>
 );

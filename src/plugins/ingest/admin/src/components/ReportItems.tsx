@@ -1,6 +1,9 @@
-import { Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Flex, Td, Tr, Typography } from '@strapi/design-system';
 import type { ReportItem } from '../types';
+import { HeadedTable } from './HeadedTable';
 import { OutcomeBadge } from './StatusBadge';
+
+const HEADERS = ['File', 'Outcome', 'External id', 'Warnings, conflicts, errors'];
 
 const Notes = ({ item }: { item: ReportItem }) => (
   <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -24,40 +27,22 @@ const Notes = ({ item }: { item: ReportItem }) => (
 
 /** Each file of a run or a dry run: its outcome, warnings, conflicts and error. */
 export const ReportItems = ({ items }: { items: ReportItem[] }) => (
-  <Table colCount={4} rowCount={items.length + 1}>
-    <Thead>
-      <Tr>
-        <Th>
-          <Typography variant="sigma">File</Typography>
-        </Th>
-        <Th>
-          <Typography variant="sigma">Outcome</Typography>
-        </Th>
-        <Th>
-          <Typography variant="sigma">External id</Typography>
-        </Th>
-        <Th>
-          <Typography variant="sigma">Warnings, conflicts, errors</Typography>
-        </Th>
+  <HeadedTable headers={HEADERS} rows={items.length}>
+    {items.map((item, index) => (
+      <Tr key={`${index}:${item.externalId}`} data-testid="report-item">
+        <Td>
+          <Typography>{item.file ?? '(pushed)'}</Typography>
+        </Td>
+        <Td>
+          <OutcomeBadge outcome={item.outcome} />
+        </Td>
+        <Td>
+          <Typography>{item.externalId}</Typography>
+        </Td>
+        <Td style={{ whiteSpace: 'normal' }}>
+          <Notes item={item} />
+        </Td>
       </Tr>
-    </Thead>
-    <Tbody>
-      {items.map((item, index) => (
-        <Tr key={`${index}:${item.externalId}`} data-testid="report-item">
-          <Td>
-            <Typography>{item.file ?? '(pushed)'}</Typography>
-          </Td>
-          <Td>
-            <OutcomeBadge outcome={item.outcome} />
-          </Td>
-          <Td>
-            <Typography>{item.externalId}</Typography>
-          </Td>
-          <Td style={{ whiteSpace: 'normal' }}>
-            <Notes item={item} />
-          </Td>
-        </Tr>
-      ))}
-    </Tbody>
-  </Table>
+    ))}
+  </HeadedTable>
 );

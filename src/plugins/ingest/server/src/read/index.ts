@@ -3,4 +3,3 @@ export { DEFAULT_MAX_FILE_BYTES } from './limits';
 export { captureFailed, parseCaptureBytes } from './parse-capture-bytes';
 export { parseFile } from './parse-file';
 export { formatSize, readCapture, readCaptureBytes, readOpen, tooLarge, type ReadBytesResult, type ReadResult } from './read-capture';
-export { listCaptures } from './list-captures';
