@@ -50,6 +50,8 @@ type Fail = (error: string, warnings?: string[]) => ReportItem;
 
 const HEARTBEAT_MS = 5_000;
 const YIELD_EVERY_MS = 10;
+/** An entry answered without a read takes a few microseconds: the clock is read every so many of them. */
+const QUICK_BETWEEN_CLOCKS = 64;
 /**
  * Changed captures of stored articles planned and written per batch: their drafts are read in
  * a few queries per batch, and most of an update's cost was those reads and the statements.
@@ -59,16 +61,19 @@ const UPDATE_BATCH = 25;
 /** How reports and errors name an entry: its file, or a pushed capture's external id. */
 const labelOf = (entry: SourceEntry) => entry.name ?? entry.externalId;
 
-const item = (entry: SourceEntry, fields: Partial<ReportItem>): ReportItem => ({
-  file: entry.name,
-  externalId: entry.externalId,
-  outcome: 'unchanged',
-  documentId: null,
-  warnings: [],
-  conflicts: [],
-  error: null,
-  ...fields,
-});
+/**
+ * Shared by every item that has none: a run holds an item per file (100,000 at archive scale),
+ * and two empty arrays each were a third of an unchanged item's memory. Frozen: an item's
+ * lists are replaced, never added to.
+ */
+const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
+const NO_CONFLICTS: ReportItem['conflicts'] = Object.freeze([]) as unknown as ReportItem['conflicts'];
+
+const item = (entry: SourceEntry, fields: Partial<ReportItem>): ReportItem => {
+  const made: ReportItem = { file: entry.name, externalId: entry.externalId, outcome: 'unchanged', documentId: null, warnings: NO_WARNINGS, conflicts: NO_CONFLICTS, error: null, ...fields };
+  if (made.warnings.length === 0) made.warnings = NO_WARNINGS;
+  return made;
+};
 
 /** Headline, date and body: the same story captured from two hosts has the same key. */
 const storyKeyOf = (fields: ArticleFields) =>
@@ -180,20 +185,25 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const context: RunContext = { store, source, counts, updates: createUpdateBatch({ store, counts, options }), noted: [], seen: new Map(), options };
 
     let lastYield = Date.now();
+    /** Entries answered at once since the clock was last read: reading it for each was a tenth of an unchanged run. */
+    let quick = 0;
     for (const entry of entries) {
+      const answer = importEntry(context, entry);
+      const waited = answer instanceof Promise;
+      const done = waited ? await answer : answer;
+      items.push(done);
+      addToCounts(counts, done);
+      if (store.batchFull()) await store.flush();
+      if (context.updates.full(UPDATE_BATCH)) await context.updates.flush();
+      onProgress?.({ done: items.length, total: entries.length, counts: { ...counts }, file: labelOf(entry) });
+      if (!waited && ++quick < QUICK_BETWEEN_CLOCKS) continue;
+      quick = 0;
+      heartbeat();
       // Reads and SQLite calls are synchronous: let the server answer its requests every few ms.
       if (Date.now() - lastYield >= YIELD_EVERY_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         lastYield = Date.now();
       }
-      const answer = importEntry(context, entry);
-      const done = answer instanceof Promise ? await answer : answer;
-      items.push(done);
-      addToCounts(counts, done);
-      if (store.batchFull()) await store.flush();
-      if (context.updates.full(UPDATE_BATCH)) await context.updates.flush();
-      heartbeat();
-      onProgress?.({ done: items.length, total: entries.length, counts: { ...counts }, file: labelOf(entry) });
     }
     // A batch that failed at the end turns its items into failures: count after it.
     await context.updates.flush();

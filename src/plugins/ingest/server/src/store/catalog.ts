@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, SECTION_UID, SOURCE_UID } from '../constants';
-import { isImportState, parseStamp, type ImportStamp, type ImportState } from '../plan/state';
+import { formatStamp, isImportState, parseStamp, type ImportStamp, type ImportState } from '../plan/state';
 import { sourceKey } from '../parse';
 import { articleSlug } from '../plan/slug';
 import { uniqueSlug } from '../plan/unique-slug';
@@ -32,8 +32,6 @@ export type NamedKind = 'section' | 'source';
 
 const toMs = (value: unknown) => (value instanceof Date ? value.getTime() : typeof value === 'number' ? value : new Date(value as string).getTime());
 
-const byExternalId = (a: { externalId: string }, b: { externalId: string }) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0);
-
 /** The articles table and its columns' names, from the database metadata. */
 const articleTable = (strapi: Core.Strapi) => {
   const { tableName } = strapi.db.metadata.get(ARTICLE_UID);
@@ -41,11 +39,25 @@ const articleTable = (strapi: Core.Strapi) => {
 };
 
 /**
+ * One draft as the catalog keeps it, keyed by its external id: the stamp stays the short text
+ * stored in `importStamp` and is parsed when asked for (at 100,000 articles a parsed stamp and a
+ * second object per article were most of a run's memory); headline and slug once `complete`.
+ */
+interface Entry {
+  id: number;
+  documentId: string;
+  updatedAt: number;
+  stamp: string | null;
+  title: string | null;
+  slug: string | null;
+}
+
+/**
  * The drafts' stamps. Both selects read only columns an index holds (the schema's
  * `articles_import_catalog_idx`, and Strapi's own documents index), so a database that can
  * answers them from the indexes without reading an article's row, whose body is most of it.
  */
-const loadStamps = async (strapi: Core.Strapi): Promise<StampedArticle[]> => {
+const loadEntries = async (strapi: Core.Strapi, into: Map<string, Entry>) => {
   const { query, column } = articleTable(strapi);
   const drafts: Array<{ id: number; externalId: string; updatedAt: unknown; stamp: string | null }> = await query()
     .select({ id: 'id', externalId: column('externalId'), updatedAt: column('updatedAt'), stamp: column('importStamp') })
@@ -54,13 +66,11 @@ const loadStamps = async (strapi: Core.Strapi): Promise<StampedArticle[]> => {
   // read each row for its documentId.
   const documentIds: Array<{ id: number; documentId: string }> = await query().select({ id: 'id', documentId: column('documentId') });
   const documentIdOf = new Map(documentIds.map((row) => [Number(row.id), row.documentId]));
-  return drafts.map((row) => ({
-    id: Number(row.id),
-    documentId: documentIdOf.get(Number(row.id))!,
-    externalId: row.externalId,
-    updatedAt: toMs(row.updatedAt),
-    stamp: parseStamp(row.stamp),
-  }));
+  for (const row of drafts) {
+    const id = Number(row.id);
+    const stamp = typeof row.stamp === 'string' ? row.stamp : null;
+    into.set(row.externalId, { id, documentId: documentIdOf.get(id)!, updatedAt: toMs(row.updatedAt), stamp, title: null, slug: null });
+  }
 };
 
 /** The whole import states of these drafts (by row id), for what a stamp only flags. */
@@ -88,9 +98,8 @@ export const loadStates = async (strapi: Core.Strapi, ids: number[]): Promise<Ma
  * sources — is loaded by `complete` when the run first needs more (a changed or new capture).
  */
 export const loadCatalog = async (strapi: Core.Strapi) => {
-  /** externalId -> its draft's stamp. */
-  const stamps = new Map<string, StampedArticle>();
-  const articles = new Map<string, StoredArticle>();
+  /** externalId -> its draft (see Entry). */
+  const entries = new Map<string, Entry>();
   const slugs = new Set<string>();
   /** storyKey -> externalId of the article that holds that story. */
   const stories = new Map<string, string>();
@@ -102,10 +111,30 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
   const lastArticleOrd: Record<NamedKind, Map<number, number>> = { section: new Map(), source: new Map() };
   let completed = false;
 
-  for (const article of await loadStamps(strapi)) stamps.set(article.externalId, article);
+  await loadEntries(strapi, entries);
+
+  const stamped = (externalId: string, entry: Entry): StampedArticle => ({
+    id: entry.id,
+    documentId: entry.documentId,
+    externalId,
+    updatedAt: entry.updatedAt,
+    stamp: parseStamp(entry.stamp),
+  });
+
+  /** Indexes one draft's slug, story and headline (the first with a headline keeps it). */
+  const index = (externalId: string, entry: Entry, storyKey: string | null) => {
+    if (entry.slug !== null) slugs.add(entry.slug);
+    if (storyKey !== null) stories.set(storyKey, externalId);
+    if (entry.title === null) return;
+    const key = titleKey(entry.title);
+    if (!titles.has(key)) titles.set(key, entry.documentId);
+  };
 
   const catalog = {
-    stampOf: (externalId: string): StampedArticle | null => stamps.get(externalId) ?? null,
+    stampOf: (externalId: string): StampedArticle | null => {
+      const entry = entries.get(externalId);
+      return entry ? stamped(externalId, entry) : null;
+    },
 
     /** Loads the rest (headlines, slugs, sections, sources), once per run. */
     async complete() {
@@ -115,14 +144,23 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
       const rows: Array<{ id: number; title: string; slug: string }> = await query()
         .select({ id: 'id', title: column('title'), slug: column('slug') })
         .whereNull(column('publishedAt'));
-      const stamped = new Map([...stamps.values()].map((article) => [article.id, article]));
-      const drafts: StoredArticle[] = [];
+      const externalIdOf = new Map<number, string>();
+      for (const [externalId, entry] of entries) externalIdOf.set(entry.id, externalId);
+      const found: string[] = [];
       for (const row of rows) {
-        const article = stamped.get(Number(row.id));
-        if (article) drafts.push({ ...article, title: row.title, slug: row.slug });
+        const externalId = externalIdOf.get(Number(row.id));
+        const entry = externalId === undefined ? undefined : entries.get(externalId);
+        if (!entry) continue;
+        entry.title = row.title;
+        entry.slug = row.slug;
+        found.push(externalId!);
       }
-      drafts.sort(byExternalId);
-      for (const article of drafts) catalog.remember(article);
+      externalIdOf.clear();
+      found.sort();
+      for (const externalId of found) {
+        const entry = entries.get(externalId)!;
+        index(externalId, entry, parseStamp(entry.stamp)?.storyKey ?? null);
+      }
 
       const sections = await strapi.db.query(SECTION_UID).findMany({ select: ['id', 'documentId', 'name', 'slug'] });
       for (const section of sections as StoredNamed[]) named.section.set(section.slug, section);
@@ -132,7 +170,11 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
     },
 
     /** The draft of this external id (after `complete`). */
-    article: (externalId: string): StoredArticle | null => articles.get(externalId) ?? null,
+    article: (externalId: string): StoredArticle | null => {
+      const entry = entries.get(externalId);
+      if (!entry || entry.title === null || entry.slug === null) return null;
+      return { ...stamped(externalId, entry), title: entry.title, slug: entry.slug };
+    },
 
     /** The external id of the article holding this story, if any. */
     storyHolder: (storyKey: string): string | null => stories.get(storyKey) ?? null,
@@ -156,15 +198,12 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
     /** The run's memo of each section's (source's) last article order value, for the join rows it writes. */
     articleOrds: (kind: NamedKind) => lastArticleOrd[kind],
 
-    /** Adds or refreshes one article (after a write, or while loading). */
+    /** Adds or refreshes one article (after a write). */
     remember(article: StoredArticle) {
-      const { id, documentId, externalId, updatedAt, stamp } = article;
-      stamps.set(externalId, { id, documentId, externalId, updatedAt, stamp });
-      articles.set(externalId, article);
-      slugs.add(article.slug);
-      if (stamp) stories.set(stamp.storyKey, externalId);
-      const key = titleKey(article.title);
-      if (!titles.has(key)) titles.set(key, documentId);
+      const { id, documentId, externalId, updatedAt, stamp, title, slug } = article;
+      const entry: Entry = { id, documentId, updatedAt, stamp: stamp ? formatStamp(stamp) : null, title, slug };
+      entries.set(externalId, entry);
+      index(externalId, entry, stamp?.storyKey ?? null);
     },
 
     /** A new article's place — slug, story, headline — taken before its write, so that later captures see it. */
@@ -181,10 +220,7 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
 
     /** Gives back a place `reserve` took, when the article's write failed. */
     forget(article: StoredArticle, storyKey: string) {
-      if (articles.get(article.externalId) === article) {
-        articles.delete(article.externalId);
-        stamps.delete(article.externalId);
-      }
+      if (entries.get(article.externalId)?.documentId === article.documentId) entries.delete(article.externalId);
       slugs.delete(article.slug);
       if (stories.get(storyKey) === article.externalId) stories.delete(storyKey);
       const key = titleKey(article.title);
@@ -192,11 +228,11 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
     },
 
     /** Stored articles' external ids that `seen` lacks, among those an import made. */
-    missing: (seen: { has(externalId: string): boolean }) =>
-      [...stamps.values()]
-        .filter((article) => !seen.has(article.externalId) && article.stamp !== null)
-        .map((article) => article.externalId)
-        .sort(),
+    missing: (seen: { has(externalId: string): boolean }) => {
+      const missing: string[] = [];
+      for (const [externalId, entry] of entries) if (!seen.has(externalId) && parseStamp(entry.stamp) !== null) missing.push(externalId);
+      return missing.sort();
+    },
   };
   return catalog;
 };
