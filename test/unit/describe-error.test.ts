@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../src/plugins/ingest/server/src/utils/db-error';
+import { describeError, isDeadlock, retryOnDeadlock } from '../../src/plugins/ingest/server/src/utils/db-error';
 
 const body = 'A paragraph - with dashes - repeated. '.repeat(2000);
 
@@ -26,5 +26,30 @@ describe('describeError', () => {
     expect(describeError(new Error('first line\nsecond line'))).toBe('first line');
     expect(describeError(new Error('y'.repeat(5000)))).toHaveLength(300);
     expect(describeError('plain string')).toBe('plain string');
+  });
+});
+
+describe('retryOnDeadlock', () => {
+  const deadlock = () => Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), { code: 'ER_LOCK_DEADLOCK', errno: 1213 });
+
+  it('runs a write again when the database chose it as a deadlock victim', async () => {
+    let calls = 0;
+    const result = await retryOnDeadlock(async () => {
+      calls += 1;
+      if (calls < 3) throw deadlock();
+      return 'written';
+    });
+    expect(result).toBe('written');
+    expect(calls).toBe(3);
+  });
+
+  it('gives up after its attempts, and never retries another error', async () => {
+    let calls = 0;
+    await expect(retryOnDeadlock(async () => { calls += 1; throw deadlock(); }, 2)).rejects.toThrow('Deadlock');
+    expect(calls).toBe(2);
+    calls = 0;
+    await expect(retryOnDeadlock(async () => { calls += 1; throw Object.assign(new Error('duplicate'), { code: 'ER_DUP_ENTRY' }); })).rejects.toThrow('duplicate');
+    expect(calls).toBe(1);
+    expect(isDeadlock(Object.assign(new Error('x'), { code: '40P01' }))).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { IMPORT_RUN_UID } from '../constants';
 import { getIngestConfig } from '../config/read';
 import type { ReportItem } from './report';
+import { retryOnDeadlock } from '../utils/db-error';
 
 /**
  * Items a run record keeps: those that say something. A file imported unchanged with no
@@ -33,10 +34,12 @@ const createRunRetentionService = ({ strapi }: { strapi: Core.Strapi }) => ({
       })) as Array<{ id: number }>;
       if (old.length === 0) return pruned;
       // Not through the Document Service: bookkeeping of the plugin's own record, no event to send.
-      await strapi.db.query(IMPORT_RUN_UID).updateMany({
-        where: { id: { $in: old.map((run) => run.id) } },
-        data: { items: null, missing: null, itemsPruned: true },
-      });
+      await retryOnDeadlock(() =>
+        strapi.db.query(IMPORT_RUN_UID).updateMany({
+          where: { id: { $in: old.map((run) => run.id) } },
+          data: { items: null, missing: null, itemsPruned: true },
+        })
+      );
       pruned += old.length;
     }
   },

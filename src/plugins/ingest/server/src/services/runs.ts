@@ -6,6 +6,7 @@ import type { RunRecord, RunStatus, Trigger } from '../../../shared/contracts/ru
 import type { ImportReport } from './report';
 import { newDocumentId } from '../utils/document-id';
 import { getService } from '../utils';
+import { retryOnDeadlock } from '../utils/db-error';
 import { noteworthyItems } from './run-retention';
 
 export type { RunRecord, RunStatus };
@@ -27,11 +28,19 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const closeInterrupted = async (options: { silentForMs?: number } = {}) => {
     const where: Record<string, unknown> = { status: 'running' };
     if (options.silentForMs) where.heartbeatAt = { $lt: new Date(Date.now() - options.silentForMs) };
-    await strapi.db.query(IMPORT_RUN_UID).updateMany({
-      where,
-      data: { status: 'failed', finishedAt: new Date(), error: INTERRUPTED },
-    });
+    await retryOnDeadlock(() =>
+      strapi.db.query(IMPORT_RUN_UID).updateMany({
+        where,
+        data: { status: 'failed', finishedAt: new Date(), error: INTERRUPTED },
+      })
+    );
   };
+
+  /** Reading the log closes dead runs on the way; that bookkeeping never fails the read. */
+  const closeSilent = () =>
+    closeInterrupted({ silentForMs: silentLimitMs() }).catch((error: Error) =>
+      strapi.log.warn(`[ingest] could not mark interrupted runs: ${error.message}`)
+    );
 
   /**
    * Records a run. The Query Engine, as the record is the plugin's own, stored as the Document
@@ -47,7 +56,7 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Changes a run's record without reading it back (its items can be thousands). */
   const update = async (documentId: string, data: Record<string, unknown>) => {
     const given = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
-    await strapi.db.query(IMPORT_RUN_UID).updateMany({ where: { documentId }, data: { ...given, updatedAt: new Date() } });
+    await retryOnDeadlock(() => strapi.db.query(IMPORT_RUN_UID).updateMany({ where: { documentId }, data: { ...given, updatedAt: new Date() } }));
   };
 
   /** A run's outcome as stored: its noteworthy items only, then older runs' items pruned. */
@@ -87,7 +96,7 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
     closeInterrupted,
 
     async list(options: { page?: number; pageSize?: number } = {}) {
-      await closeInterrupted({ silentForMs: silentLimitMs() });
+      await closeSilent();
       const pageSize = Math.min(Math.max(options.pageSize ?? 20, 1), 100);
       const page = Math.max(options.page ?? 1, 1);
       const [results, total] = await Promise.all([
@@ -98,7 +107,7 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async get(documentId: string): Promise<RunRecord | null> {
-      await closeInterrupted({ silentForMs: silentLimitMs() });
+      await closeSilent();
       return (await runs().findOne({ documentId })) as unknown as RunRecord | null;
     },
   };

@@ -28,3 +28,24 @@ export const describeError = (error: unknown): string => {
   const reason = oneLine(afterStatement) || error.name;
   return typeof driver.detail === 'string' ? oneLine(`${reason} (${driver.detail})`) : reason;
 };
+
+/** A deadlock the database broke by rolling this statement back (MySQL/MariaDB 1213, PostgreSQL 40P01). */
+export const isDeadlock = (error: unknown): boolean => {
+  const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
+  return code === 'ER_LOCK_DEADLOCK' || errno === 1213 || code === '40P01';
+};
+
+/**
+ * Runs a short write again when the database chose it as a deadlock's victim: InnoDB can pick
+ * either of two UPDATEs of one table that take its index locks in different orders, and the
+ * statement is safe to repeat.
+ */
+export const retryOnDeadlock = async <T>(write: () => Promise<T>, attempts = 3): Promise<T> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !isDeadlock(error)) throw error;
+    }
+  }
+};
