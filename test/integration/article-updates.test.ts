@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { makeCaptureDir, syntheticCapture, writeCapture } from '../helpers/captures';
 import { storedRows, wipeContent } from '../helpers/article-view';
@@ -126,10 +126,11 @@ describe('a changed capture written in bulk', () => {
     writeCapture(dir, 'pub_alpha.txt', syntheticCapture({ ...ALPHA_V2, title: 'Published harbour story', standfirst: 'Third summary.' }));
     const events = listen(strapi);
     const report = await runImport(strapi, dir, { publish: true });
+    // The Document Service announces a publish once its transaction commits, not before it returns.
+    await vi.waitFor(() => expect(events.heard).toContainEqual(['entry.publish', ARTICLE, 'pub_alpha']), { timeout: 5_000 });
     events.stop();
     expect(report.counts.updated).toBe(1);
     expect((await findArticle(strapi, 'pub_alpha', 'published'))!.standfirst).toBe('Third summary.');
-    expect(events.heard).toContainEqual(['entry.publish', ARTICLE, 'pub_alpha']);
     // The next run finds it unchanged: the import state took the draft as publishing left it.
     expect((await runImport(strapi, dir)).counts.unchanged).toBe(1);
   });

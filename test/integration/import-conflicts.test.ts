@@ -1,5 +1,5 @@
 import fs from 'fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeCaptureDir, syntheticCapture, writeCapture } from '../helpers/captures';
 import { allKeys, getJson, graphql } from '../helpers/http';
 import { ARTICLE, findArticle, itemFor, runImport } from '../helpers/ingest';
@@ -262,10 +262,11 @@ describe("take the import's value", () => {
         ['take', 'chief Test'],
         ['keep', 'standfirst Test'],
       ]);
+      // The Document Service announces an update once its transaction commits, not before it returns.
+      await vi.waitFor(() => expect(heard.some((event) => event.uid === ARTICLE && event.entry.documentId === ids.ferry)).toBe(true), { timeout: 5_000 });
     } finally {
       app.strapi.eventHub.removeListener('entry.update', listener);
     }
-    expect(heard.some((event) => event.uid === ARTICLE && event.entry.documentId === ids.ferry)).toBe(true);
     expect((await findArticle(app.strapi, 'ferry'))!.standfirst).toBe(STANDFIRST.newest);
     // The published version changes when an editor publishes, not before.
     expect((await findArticle(app.strapi, 'ferry', 'published'))!.standfirst).toBe(STANDFIRST.editor);
