@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleSlug, nameSlug } from '../../src/plugins/ingest/server/src/plan/slug';
 import { parseCapture, type ParsedArticle } from '../../src/plugins/ingest/server/src/parse';
-import { decodeCapture, DEFAULT_MAX_FILE_BYTES, parseFile, readCapture } from '../../src/plugins/ingest/server/src/read';
+import { decodeCapture, DEFAULT_MAX_FILE_BYTES, parseFile, readCaptureBytes } from '../../src/plugins/ingest/server/src/read';
 
 /** The parts of an invented capture, top to bottom; `null` leaves a part out. */
 interface Parts {
@@ -589,7 +589,7 @@ describe('reading and parsing files', () => {
 
   it('refuses a file above the limit from its size', async () => {
     const path = write('400_ffffffffffffffff.txt', capture().repeat(40));
-    const read = await readCapture(path, { maxBytes: 1000 });
+    const read = await readCaptureBytes(path, { maxBytes: 1000 });
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.reason).toMatch(/above the limit of 1000 bytes/);
     const result = await parseFile(path, { maxBytes: 1000 });

@@ -1,21 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { decodeCapture } from './decode';
 
-export type ReadResult = { ok: true; text: string; bytes: number } | { ok: false; reason: string };
 export type ReadBytesResult = { ok: true; bytes: Buffer } | { ok: false; reason: string };
 
 const CHUNK_BYTES = 64 * 1024;
-
-/**
- * Reads and decodes one capture, refusing a file above `maxBytes` from its size alone, so an
- * enormous file costs nothing. The reason on failure is a phrase, without the file's name.
- */
-export async function readCapture(path: string, opts: { maxBytes: number }): Promise<ReadResult> {
-  const read = await readCaptureBytes(path, opts);
-  if (!read.ok) return read;
-  const decoded = decodeCapture(read.bytes);
-  return decoded.ok ? { ok: true, text: decoded.text, bytes: read.bytes.length } : decoded;
-}
 
 /**
  * The capture's bytes, undecoded (the importer hashes them before deciding to parse). Read
