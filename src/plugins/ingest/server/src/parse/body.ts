@@ -1,7 +1,7 @@
 import { isPromoLine } from './furniture';
 import { isBareRelated, isRecommendedMarker, readCard, type Card } from './related';
 import { mergeSources, readSourceLine } from './sources';
-import { endsInPunctuation, graphemeCount, wordCount } from './measure';
+import { endsInPunctuation, fitsGraphemes, wordCount } from './measure';
 import type { CaptureLine } from './text';
 import type { BodyBlock } from './types';
 
@@ -34,7 +34,7 @@ export function readBody(lines: CaptureLine[]): BodyReading {
 
 /** A short line without final punctuation, between paragraphs: a subhead. */
 export function isSubhead(text: string): boolean {
-  return !endsInPunctuation(text) && wordCount(text) <= 12 && graphemeCount(text) <= 100;
+  return !endsInPunctuation(text) && wordCount(text) <= 12 && fitsGraphemes(text, 100);
 }
 
 function itemise(lines: CaptureLine[]): { items: Item[]; sources: string[] } {

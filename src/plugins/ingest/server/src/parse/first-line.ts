@@ -1,5 +1,5 @@
 import { readDateline, readIsoDate, type DateReading } from './dates';
-import { endsInPunctuation, endsLikeSentence, graphemeCount, wordCount } from './measure';
+import { endsInPunctuation, endsLikeSentence, fitsGraphemes, wordCount } from './measure';
 
 /** What the ` date 2025-11-13 LABEL` line says. */
 export interface FirstLine {
@@ -59,7 +59,7 @@ export function isSectionLabel(text: string): boolean {
 }
 
 function isCaselessLabel(text: string): boolean {
-  return /\p{L}/u.test(text) && !endsInPunctuation(text) && wordCount(text) <= 4 && graphemeCount(text) <= 24;
+  return /\p{L}/u.test(text) && !endsInPunctuation(text) && wordCount(text) <= 4 && fitsGraphemes(text, 24);
 }
 
 function isGluedMenu(word: string): boolean {

@@ -33,6 +33,12 @@ export function graphemeCount(text: string): number {
   return count;
 }
 
+/** Whether `text` is at most `limit` characters as a reader sees them (graphemeCount), without segmenting a short line. */
+export function fitsGraphemes(text: string, limit: number): boolean {
+  // A grapheme is one UTF-16 unit or more: a line no longer than the limit in units fits.
+  return text.length <= limit || graphemeCount(text) <= limit;
+}
+
 // Closing quotes and brackets that may follow a sentence's last mark: `.”`, `。」`, `?»`.
 const CLOSING_MARKS = /["”’'»›)\]」』）】〕〉》]+$/u;
 // Full stop, question and exclamation marks of the scripts the site publishes in: Latin, CJK

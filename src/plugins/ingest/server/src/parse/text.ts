@@ -17,13 +17,19 @@ export function normaliseText(text: string): string {
 }
 
 /**
+ * Whitespace that is not already one plain space: a run of two or more, or any other space
+ * character. Replacing `\s+` gave the same text but matched, and copied, every single space.
+ */
+export const SPACING = /\s{2,}|[^\S ]/g;
+
+/**
  * Whitespace clean-up of one line: stray control characters, runs of spaces, leading and
  * trailing spaces, and the `word , word` gap a removed link leaves behind.
  */
 export function tidyText(raw: string): string {
   return raw
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\uFEFF]/g, '')
-    .replace(/\s+/g, ' ')
+    .replace(SPACING, ' ')
     .trim()
     .replace(/([^\s,.]) ([,.])(?=\s|$)/g, '$1$2');
 }

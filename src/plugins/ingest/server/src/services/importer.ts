@@ -6,6 +6,7 @@ import { hashText, hashValue } from '../plan/hash';
 import { planArticleWrite } from '../plan/plan-article';
 import { conflictStateChanged } from '../plan/conflicts';
 import type { ImportStamp } from '../plan/state';
+import { SPACING } from '../parse/text';
 import { captureFailed, parseCaptureBytes } from '../read';
 import type { CaptureSource, SourceEntry } from '../sources';
 import type { RunStore } from '../store/run-store';
@@ -77,7 +78,7 @@ const item = (entry: SourceEntry, fields: Partial<ReportItem>): ReportItem => {
 
 /** Headline, date and body: the same story captured from two hosts has the same key. */
 const storyKeyOf = (fields: ArticleFields) =>
-  hashValue([titleKey(fields.title), fields.publicationDate, fields.body.map((block) => block.text.replace(/\s+/g, ' '))]);
+  hashValue([titleKey(fields.title), fields.publicationDate, fields.body.map((block) => block.text.replace(SPACING, ' '))]);
 
 const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
