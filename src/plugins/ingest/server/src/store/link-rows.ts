@@ -185,6 +185,36 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const part of chunks(rows)) await table(trx, join.name).insert(part);
     },
 
+    /**
+     * The documentId of the article that shows each of these links (its draft or its published
+     * version: both carry the same documentId). Plain reads of the join table and the articles.
+     */
+    async articlesOfLinks(linkIds: number[]): Promise<Map<number, string>> {
+      const join = joinTable('article');
+      const meta = strapi.db.metadata.get(ARTICLE_UID);
+      const documentIdColumn = columnOf(strapi, ARTICLE_UID, 'documentId');
+      const owners = new Map<number, number>();
+      for (const part of chunks(linkIds)) {
+        const rows: Array<{ link: number; article: number }> = await tableQuery(strapi, join.name)
+          .select({ link: join.joinColumn.name, article: join.inverseJoinColumn.name })
+          .whereIn(join.joinColumn.name, part);
+        for (const row of rows) owners.set(Number(row.link), Number(row.article));
+      }
+      const documentIds = new Map<number, string>();
+      for (const part of chunks([...new Set(owners.values())])) {
+        const rows: Array<{ id: number; documentId: string }> = await tableQuery(strapi, meta.tableName)
+          .select({ id: 'id', documentId: documentIdColumn })
+          .whereIn('id', part);
+        for (const row of rows) documentIds.set(Number(row.id), row.documentId);
+      }
+      const byLink = new Map<number, string>();
+      for (const [link, article] of owners) {
+        const documentId = documentIds.get(article);
+        if (documentId !== undefined) byLink.set(link, documentId);
+      }
+      return byLink;
+    },
+
     /** The ids of the links an article row (a draft or a published version) shows. */
     async linkIdsOf(articleRowId: number): Promise<number[]> {
       const join = joinTable('article');

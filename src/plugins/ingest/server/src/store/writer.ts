@@ -318,23 +318,26 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Links whose headline matches an article that arrived after them get their target now.
-     * Only links without a target are looked at, so a run with nothing new writes nothing.
+     * Only links without a target are looked at, so a run with nothing new writes nothing. The
+     * page reads only ids and headlines; the article of a link is read only for the links a
+     * headline matches (to leave a link to its own article without a target): populating it for
+     * every link was most of a cold import's last step.
      */
     async resolvePendingTargets(catalog: Catalog): Promise<number> {
       const resolved: Array<{ id: number; target: string }> = [];
-      // Paged by id: populating a page binds its ids, and SQLite allows 32,766 bound values.
       for (let after = 0; ; ) {
         const pending = (await strapi.db.query(RELATED_LINK_UID).findMany({
           where: { id: { $gt: after }, target: { id: { $null: true } } },
           select: ['id', 'title'],
-          populate: { article: { select: ['documentId'] } },
           orderBy: { id: 'asc' },
           limit: PENDING_PAGE,
-        })) as Array<{ id: number; title: string; article: { documentId: string } | null }>;
-        for (const link of pending) {
-          const target = catalog.targetFor(link.title, link.article?.documentId);
-          if (target) resolved.push({ id: link.id, target });
-        }
+        })) as Array<{ id: number; title: string }>;
+        const matched = pending.flatMap((link) => {
+          const target = catalog.targetFor(link.title, undefined);
+          return target ? [{ id: link.id, target }] : [];
+        });
+        const owners = await linkRows().articlesOfLinks(matched.map((link) => link.id));
+        for (const link of matched) if (owners.get(link.id) !== link.target) resolved.push(link);
         if (pending.length < PENDING_PAGE) break;
         after = pending[pending.length - 1].id;
       }
