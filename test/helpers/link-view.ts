@@ -24,6 +24,8 @@ export const relationView = async (strapi: Core.Strapi) => {
       target: link.target?.externalId ?? null,
       documentIdShape: /^[a-z0-9]{24}$/.test(link.documentId),
       published: link.publishedAt !== null,
+      // Set by the Query Engine's timestamps lifecycle, which the importer's bulk insert runs too.
+      stamped: typeof link.createdAt === 'string' && link.createdAt === link.updatedAt,
       locale: link.locale ?? null,
     }))
     .sort((a, b) => a.key.localeCompare(b.key));
