@@ -114,11 +114,11 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Creates each entry's `links` on its draft row, after the links that draft already has
      * (a new draft has none): one insert of all the links, one of their article rows, one of
-     * their target rows, whatever the number of drafts.
+     * their target rows, whatever the number of drafts. Returns the new links' ids.
      */
-    async insertLinks(trx: Knex.Transaction, entries: Array<{ draftId: number; links: LinkRow[]; isNewDraft: boolean }>) {
+    async insertLinks(trx: Knex.Transaction, entries: Array<{ draftId: number; links: LinkRow[]; isNewDraft: boolean }>): Promise<number[]> {
       const withLinks = entries.filter((entry) => entry.links.length > 0);
-      if (withLinks.length === 0) return;
+      if (withLinks.length === 0) return [];
       const data = withLinks.flatMap((entry) =>
         entry.links.map(({ kind, position, title, publisher }) => ({ documentId: newDocumentId(), kind, position, title, publisher }))
       );
@@ -144,6 +144,7 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       for (const part of chunks(rows)) await table(trx, join.name).insert(part);
       await insertTargetRows(trx, created);
+      return ids;
     },
 
     /**
