@@ -187,7 +187,7 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Listeners hear of each change as they would from the Document Service.
       const announce = getService(strapi, 'announcements');
       await announce.ids('entry.update', ARTICLE_UID, moved);
-      await announce.ids('entry.create', RELATED_LINK_UID, links.created);
+      await announce.rows('entry.create', RELATED_LINK_UID, links.created);
       await announce.ids('entry.update', RELATED_LINK_UID, links.changed);
       await announce.rows('entry.delete', RELATED_LINK_UID, links.removed);
       return stored;

@@ -114,9 +114,10 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Creates each entry's `links` on its draft row, after the links that draft already has
      * (a new draft has none): one insert of all the links, one of their article rows, one of
-     * their target rows, whatever the number of drafts. Returns the new links' ids.
+     * their target rows, whatever the number of drafts. Returns the new links' values with their
+     * ids (to announce them without reading them back).
      */
-    async insertLinks(trx: Knex.Transaction, entries: Array<{ draftId: number; links: LinkRow[]; isNewDraft: boolean }>): Promise<number[]> {
+    async insertLinks(trx: Knex.Transaction, entries: Array<{ draftId: number; links: LinkRow[]; isNewDraft: boolean }>): Promise<Array<Record<string, unknown> & { id: number }>> {
       const withLinks = entries.filter((entry) => entry.links.length > 0);
       if (withLinks.length === 0) return [];
       const data = withLinks.flatMap((entry) =>
@@ -144,7 +145,8 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       for (const part of chunks(rows)) await table(trx, join.name).insert(part);
       await insertTargetRows(trx, created);
-      return ids;
+      // createMany gave each of `data` its timestamps (the Query Engine's timestamps lifecycle).
+      return data.map((row, position) => ({ ...row, id: ids[position] }));
     },
 
     /**

@@ -43,8 +43,8 @@ interface StoredLink {
 
 type DraftRow = { id: number; documentId: string; title: string; slug: string; updatedAt: unknown };
 
-/** Links a write created and links it changed (fields or target), by id. */
-type LinkIds = { created: number[]; changed: number[] };
+/** Links a write created (their values) and links it changed (fields or target, by id). */
+type LinkIds = { created: Array<Record<string, unknown>>; changed: number[] };
 
 const byKindThenPosition = (a: { kind: string; position: number }, b: { kind: string; position: number }) =>
   a.kind === b.kind ? a.position - b.position : a.kind === 'recommended' ? -1 : 1;
@@ -216,7 +216,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (requests.length === 0) return [];
     const created: CreatedNamed = { section: [], source: [] };
     let drafts: DraftRow[] = [];
-    let links: number[] = [];
+    let links: Array<Record<string, unknown>> = [];
     const stored = await strapi.db.transaction(async ({ trx }) => {
       // A new draft carries its import state from the start: its updatedAt is set here, not by the database.
       const createdAt = new Date();
@@ -254,7 +254,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     rememberNamed(catalog, created);
     // Webhooks and other listeners hear of each new article and link as from the Document Service.
     await announce().rows('entry.create', ARTICLE_UID, drafts as unknown as Array<Record<string, unknown>>);
-    await announce().ids('entry.create', RELATED_LINK_UID, links);
+    await announce().rows('entry.create', RELATED_LINK_UID, links);
     return stored;
   };
 
@@ -294,7 +294,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         return settle(trx, request, existing.documentId, draft, null);
       });
       rememberNamed(catalog, created);
-      await announce().ids('entry.create', RELATED_LINK_UID, links.created);
+      await announce().rows('entry.create', RELATED_LINK_UID, links.created);
       await announce().ids('entry.update', RELATED_LINK_UID, links.changed);
       return stored;
     },
