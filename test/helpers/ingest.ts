@@ -11,6 +11,24 @@ export const LINK = 'api::related-link.related-link';
 
 export const importer = (strapi: Core.Strapi) => getService(strapi, 'importer');
 
+/** What listeners hear of the content types' entries: [event, uid, externalId or title or name]. */
+export const listenToEntries = (strapi: Core.Strapi) => {
+  const heard: Array<[string, string, string | undefined]> = [];
+  const content = new Set([ARTICLE, SECTION, SOURCE, LINK]);
+  const listeners = ['entry.update', 'entry.delete', 'entry.create', 'entry.publish'].map((event) => {
+    const listener = async (payload: { uid: string; entry: Record<string, any> }) => {
+      if (content.has(payload.uid)) heard.push([event, payload.uid, payload.entry.externalId ?? payload.entry.title ?? payload.entry.name]);
+    };
+    strapi.eventHub.on(event, listener);
+    return () => strapi.eventHub.off(event, listener);
+  });
+  return { heard, stop: () => listeners.forEach((stop) => stop()) };
+};
+
+/** The events heard, in an order that does not depend on when each was sent. */
+export const sortedEvents = (heard: Array<[string, string, string | undefined]>) =>
+  [...heard].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
 export const runImport = (strapi: Core.Strapi, dir: string, options: Partial<RunOptions> = {}): Promise<ImportReport> =>
   importer(strapi).run({ trigger: 'cli', source: folderSource(strapi, dir), ...options });
 

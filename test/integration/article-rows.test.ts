@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { naiveLoad } from '../../scripts/lib/naive-load';
 import { makeCaptureDir, syntheticCapture } from '../helpers/captures';
-import { ARTICLE, SECTION, SOURCE, findArticle, runImport } from '../helpers/ingest';
+import { ARTICLE, LINK, SECTION, SOURCE, findArticle, listenToEntries, runImport, sortedEvents } from '../helpers/ingest';
 import { storedRows, wipeContent } from '../helpers/article-view';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 
@@ -60,5 +61,28 @@ describe('a new article written by the importer', () => {
     // The second article comes second in the section's and in Reuters' lists of articles.
     expect(importedRows[1].joins.section).toEqual([['TÜRKİYE', null, 2]]);
     expect(importedRows[1].joins.sources).toEqual([['Reuters', 1, 2]]);
+  });
+
+  it('is announced, with its links, section and sources, as the Document Service announces them', async () => {
+    await wipeContent(app.strapi);
+    const captures = {
+      'ann_first.txt': syntheticCapture({ title: 'Harbour cranes return to work', section: 'BUSINESS', source: 'AA and Reuters', recommended: ['A card about tides'], explore: ['Elsewhere today', 'And another'] }),
+      'ann_second.txt': syntheticCapture({ title: 'Second announced story', section: 'BUSINESS', source: 'Reuters', explore: ['Harbour cranes return to work'] }),
+    };
+    const imported = listenToEntries(app.strapi);
+    await runImport(app.strapi, makeCaptureDir(captures));
+    imported.stop();
+    await wipeContent(app.strapi);
+
+    const reference = listenToEntries(app.strapi);
+    await naiveLoad(app.strapi, makeCaptureDir(captures));
+    // The Document Service sends each event once its transaction commits, not before it returns.
+    await vi.waitFor(() => expect(reference.heard.length).toBe(imported.heard.length), { timeout: 5_000 });
+    reference.stop();
+
+    expect(sortedEvents(imported.heard)).toEqual(sortedEvents(reference.heard));
+    expect(imported.heard.filter(([event, uid]) => event === 'entry.create' && uid === LINK).map(([, , title]) => title).sort()).toEqual(
+      ['A card about tides', 'And another', 'Elsewhere today', 'Harbour cranes return to work'].sort()
+    );
   });
 });

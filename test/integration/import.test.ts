@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examplesDir, exampleNames, expectedFor, makeCaptureDir, readExample, syntheticCapture, writeCapture } from '../helpers/captures';
-import { ARTICLE, LINK, SECTION, SOURCE, asExpectedShape, findArticle, itemFor, runImport } from '../helpers/ingest';
+import { ARTICLE, LINK, SECTION, SOURCE, asExpectedShape, findArticle, itemFor, listenToEntries, runImport, sortedEvents } from '../helpers/ingest';
 import { countRows, snapshotContentRows } from '../helpers/rows';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 
@@ -237,8 +237,12 @@ describe('identity, duplicates and links', () => {
     expect(linkTo(article, 'rail freight').target).toBeNull();
 
     writeCapture(dir, 'links_b.txt', syntheticCapture({ title: 'Rail freight volumes reach a record' }));
+    const events = listenToEntries(app.strapi);
     const report = await runImport(app.strapi, dir);
+    events.stop();
     expect(itemFor(report, 'links_a').outcome).toBe('unchanged');
+    // The link that found its target is announced as changed, as a Document Service update of it would be.
+    expect(events.heard).toContainEqual(['entry.update', LINK, 'RAIL freight volumes reach a record']);
     article = await findArticle(app.strapi, 'links_a');
     const target = await findArticle(app.strapi, 'links_b');
     expect(linkTo(article, 'rail freight').target.documentId).toBe(target!.documentId);
@@ -258,8 +262,14 @@ describe('identity, duplicates and links', () => {
     const ids = new Map(before!.relatedLinks.map((link: any) => [link.position, link.documentId]));
 
     writeCapture(dir, 'lists.txt', syntheticCapture({ title: 'Lists story', explore: ['One', 'Two (updated)'] }));
+    const events = listenToEntries(app.strapi);
     const report = await runImport(app.strapi, dir);
+    events.stop();
     expect(itemFor(report, 'lists').outcome).toBe('updated');
+    expect(sortedEvents(events.heard.filter(([, uid]) => uid === LINK))).toEqual([
+      ['entry.delete', LINK, 'Three'],
+      ['entry.update', LINK, 'Two (updated)'],
+    ]);
     const after = await findArticle(app.strapi, 'lists');
     expect(asExpectedShape(after!).relatedLinks.map((link) => link.title)).toEqual(['One', 'Two (updated)']);
     for (const link of after!.relatedLinks) expect(link.documentId).toBe(ids.get(link.position));

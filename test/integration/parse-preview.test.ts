@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,10 @@ const preview = (files: string[]): Array<Record<string, any>> => {
     cwd: APP_DIR,
     env: { ...process.env, INGEST_MAX_FILE_BYTES: String(MAX_BYTES) },
     encoding: 'utf8',
+    // A preview that opened a FIFO would wait for a writer for ever.
+    timeout: 30_000,
   });
+  expect(run.error, 'the preview did not finish').toBeUndefined();
   expect(run.status, run.stderr).toBe(1);
   return JSON.parse(run.stdout);
 };
@@ -81,5 +84,28 @@ describe('npm run parse and the import', () => {
     const created = fixtureNames.filter((name) => expectedFor(name).outcome === 'created').length;
     expect(created).toBeGreaterThanOrEqual(16);
     expect(report.counts).toMatchObject({ created, failed: fixtureNames.length - created + Object.keys(badFiles).length });
+  });
+
+  it('refuse a symbolic link (even to a file inside) and a FIFO alike: never followed, never waited on', async () => {
+    const outside = makeCaptureDir({ 'secret.txt': syntheticCapture({ title: 'A capture outside the import folder' }) });
+    const dir = makeCaptureDir({ 'a_regular.txt': syntheticCapture({ title: 'A regular capture beside odd entries' }) });
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'b_link.txt'));
+    execFileSync('mkfifo', [path.join(dir, 'c_fifo.txt')]);
+    fs.symlinkSync(path.join(dir, 'a_regular.txt'), path.join(dir, 'd_link_inside.txt'));
+    const names = ['a_regular.txt', 'b_link.txt', 'c_fifo.txt', 'd_link_inside.txt'];
+
+    const records = preview(names.map((name) => path.join(dir, name)));
+    const report = await runImport(app.strapi, dir);
+
+    expect(records.map((record) => [record.externalId, record.outcome])).toEqual([
+      ['a_regular', 'parsed'],
+      ['b_link', 'failed'],
+      ['c_fifo', 'failed'],
+      ['d_link_inside', 'failed'],
+    ]);
+    expect(records[1].reason).toBe('b_link.txt: a symbolic link, not a regular file: not read (only regular files inside the import folder are)');
+    expect(records[2].reason).toBe('c_fifo.txt: a FIFO (named pipe), not a regular file: not read (only regular files inside the import folder are)');
+    for (const record of records.slice(1)) expect(itemFor(report, record.externalId).error).toBe(record.reason);
+    expect(itemFor(report, 'a_regular').outcome).toBe('created');
   });
 });

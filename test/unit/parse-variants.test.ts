@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -595,6 +595,25 @@ describe('reading and parsing files', () => {
     const result = await parseFile(path, { maxBytes: 1000 });
     expect(result).toMatchObject({ outcome: 'failed', externalId: '400_ffffffffffffffff' });
     if (result.outcome === 'failed') expect(result.reason).toMatch(/^400_ffffffffffffffff\.txt: file is .* above the limit of 1000 bytes/);
+  });
+
+  it('refuses a symbolic link, even to a good capture, and a file whose real path leaves the folder', async () => {
+    const target = write('404_target.txt', capture());
+    const link = join(dir, '405_link.txt');
+    symlinkSync(target, link);
+    const result = await parseFile(link);
+    expect(result).toMatchObject({ outcome: 'failed', reason: '405_link.txt: a symbolic link, not a regular file: not read (only regular files inside the import folder are)' });
+
+    const folder = mkdtempSync(join(tmpdir(), 'ingest-folder-'));
+    symlinkSync(dir, join(folder, 'linked'));
+    try {
+      const inside = await readCaptureBytes(join(folder, 'linked', '404_target.txt'), { maxBytes: 100_000, inside: realpathSync(folder) });
+      expect(inside).toEqual({ ok: false, reason: 'resolves outside the import folder (through a linked folder): not read' });
+      // Without a folder to stay inside (a preview of one file), the same file reads.
+      expect((await readCaptureBytes(join(folder, 'linked', '404_target.txt'), { maxBytes: 100_000 })).ok).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('fails a missing file with its name', async () => {

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { sanitize } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { ARTICLE_UID, RELATED_LINK_UID } from '../constants';
 import { columnValues, type ArticleFields } from '../plan/fields';
@@ -117,18 +116,10 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
         await table(trx, join.name).whereIn(join.inverseJoinColumn.name, detached.map((entry) => entry.draftId)).whereIn(join.joinColumn.name, part).delete();
       }
     }
-    await linkRows().insertLinks(trx, changes.map((entry) => ({ draftId: entry.draftId, links: entry.changes.create, isNewDraft: false })));
+    const created = await linkRows().insertLinks(trx, changes.map((entry) => ({ draftId: entry.draftId, links: entry.changes.create, isNewDraft: false })));
     await linkRows().setTargets(trx, changes.flatMap((entry) => entry.changes.retarget));
-    return removed;
-  };
-
-  /** Listeners hear of each change as they would from the Document Service. */
-  const announce = async (event: 'entry.update' | 'entry.delete', uid: typeof ARTICLE_UID | typeof RELATED_LINK_UID, entries: Array<Record<string, unknown>>) => {
-    const model = strapi.getModel(uid);
-    for (const entry of entries) {
-      const sanitized = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (name) => strapi.getModel(name as never) }, entry as never);
-      await strapi.eventHub.emit(event, { model: model.modelName, uid: model.uid, entry: sanitized });
-    }
+    const changed = changes.flatMap((entry) => [...entry.changes.update.map((link) => link.id), ...entry.changes.retarget.map((link) => link.id)]);
+    return { removed, created, changed };
   };
 
   /** Drafts `publish` moved: their import state takes their updatedAt as it now stands. */
@@ -157,7 +148,7 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (updates.length === 0) return [];
       const now = new Date();
       const moved: number[] = [];
-      let removed: Array<Record<string, unknown>> = [];
+      let links: Awaited<ReturnType<typeof applyLinkChanges>> = { removed: [], created: [], changed: [] };
       const stored = await strapi.db.transaction(async ({ trx }) => {
         await assertStoredExternalIds(strapi, updates.map(({ request }) => ({ ...request.existing, externalId: request.externalId })));
         const linkChanges: Array<{ draftId: number; changes: LinkChanges }> = [];
@@ -179,7 +170,7 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
           results.push({ update, state });
         }
         await updateDrafts(trx, draftRows);
-        removed = await applyLinkChanges(trx, linkChanges, now);
+        links = await applyLinkChanges(trx, linkChanges, now);
         const toPublish = results.filter(({ update }) => update.request.publish);
         for (const { update } of toPublish) await strapi.documents(ARTICLE_UID).publish({ documentId: update.request.existing.documentId });
         await settlePublished(toPublish.map(({ update, state }) => ({ id: update.request.existing.id, state })));
@@ -193,11 +184,12 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
           stamp: stampOf(state),
         }));
       });
-      if (moved.length > 0) {
-        const rows = (await strapi.db.query(ARTICLE_UID).findMany({ where: { id: { $in: moved } } })) as Array<Record<string, unknown>>;
-        await announce('entry.update', ARTICLE_UID, rows);
-      }
-      await announce('entry.delete', RELATED_LINK_UID, removed);
+      // Listeners hear of each change as they would from the Document Service.
+      const announce = getService(strapi, 'announcements');
+      await announce.ids('entry.update', ARTICLE_UID, moved);
+      await announce.rows('entry.create', RELATED_LINK_UID, links.created);
+      await announce.ids('entry.update', RELATED_LINK_UID, links.changed);
+      await announce.rows('entry.delete', RELATED_LINK_UID, links.removed);
       return stored;
     },
   };

@@ -1,3 +1,4 @@
+import announcements from './announcements';
 import articleUpdates from './article-updates';
 import draftSnapshots from './draft-snapshots';
 import linkRows from './link-rows';
@@ -11,4 +12,5 @@ export default {
   'link-rows': linkRows,
   'draft-snapshots': draftSnapshots,
   'article-updates': articleUpdates,
+  announcements,
 };

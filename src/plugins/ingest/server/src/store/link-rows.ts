@@ -163,11 +163,12 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Creates each entry's `links` on its draft row, after the links that draft already has
      * (a new draft has none): one insert of all the links, one of their article rows, one of
-     * their target rows, whatever the number of drafts.
+     * their target rows, whatever the number of drafts. Returns the new links' values with their
+     * ids (to announce them without reading them back).
      */
-    async insertLinks(trx: Knex.Transaction, entries: Array<{ draftId: number; links: LinkRow[]; isNewDraft: boolean }>) {
+    async insertLinks(trx: Knex.Transaction, entries: Array<{ draftId: number; links: LinkRow[]; isNewDraft: boolean }>): Promise<Array<Record<string, unknown> & { id: number }>> {
       const withLinks = entries.filter((entry) => entry.links.length > 0);
-      if (withLinks.length === 0) return;
+      if (withLinks.length === 0) return [];
       const data = withLinks.flatMap((entry) =>
         entry.links.map(({ kind, position, title, publisher }) => ({ documentId: newDocumentId(), kind, position, title, publisher }))
       );
@@ -193,6 +194,8 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       for (const part of chunks(rows)) await table(trx, join.name).insert(part);
       await insertTargetRows(trx, created);
+      // createMany gave each of `data` its timestamps (the Query Engine's timestamps lifecycle).
+      return data.map((row, position) => ({ ...row, id: ids[position] }));
     },
 
     /**

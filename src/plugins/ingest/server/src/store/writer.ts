@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { sanitize } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { ARTICLE_UID, RELATED_LINK_UID, SECTION_UID, SOURCE_UID } from '../constants';
 import { sourceKey } from '../parse';
@@ -44,6 +43,9 @@ interface StoredLink {
 
 type DraftRow = { id: number; documentId: string; title: string; slug: string; updatedAt: unknown };
 
+/** Links a write created (their values) and links it changed (fields or target, by id). */
+type LinkIds = { created: Array<Record<string, unknown>>; changed: number[] };
+
 const byKindThenPosition = (a: { kind: string; position: number }, b: { kind: string; position: number }) =>
   a.kind === b.kind ? a.position - b.position : a.kind === 'recommended' ? -1 : 1;
 
@@ -51,6 +53,7 @@ const PENDING_PAGE = 2000;
 
 const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const linkRows = () => getService(strapi, 'link-rows');
+  const announce = () => getService(strapi, 'announcements');
 
   /** Finds or creates the named entries (sections, sources); new ones join the catalog only after commit. */
   const ensureNamed = async (catalog: Catalog, kind: NamedKind, key: string, name: string, created: CreatedNamed): Promise<StoredNamed> => {
@@ -88,15 +91,16 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
    * fields updated in place, missing links created in bulk, surplus ones deleted. Links have no
    * Draft & Publish of their own, so one the published version also shows is never edited or
    * deleted — the draft lets go of it and gets a new one — and the live page changes only when
-   * the article is published.
+   * the article is published. Returns the links it created and those it changed, to announce.
    */
-  const replaceLinks = async (trx: Knex.Transaction, catalog: Catalog, draft: { id: number; documentId: string }, links: LinkFields[]) => {
+  const replaceLinks = async (trx: Knex.Transaction, catalog: Catalog, draft: { id: number; documentId: string }, links: LinkFields[]): Promise<LinkIds> => {
     const existing = (await linksOf(draft.documentId, 'draft')).sort(byKindThenPosition);
     const live = new Set((await linksOf(draft.documentId, 'published')).map((link) => link.id));
     const wanted = [...links].sort(byKindThenPosition);
     const toCreate: LinkRow[] = [];
     const retargeted: Array<{ id: number; target: string | null }> = [];
     const letGo: number[] = [];
+    const changed: number[] = [];
 
     for (let index = 0; index < wanted.length; index += 1) {
       const { kind, position, title, publisher } = wanted[index];
@@ -118,14 +122,16 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(RELATED_LINK_UID).update({ where: { id: current.id }, data: { kind, position, title, publisher } });
       }
       if (!sameTarget) retargeted.push({ id: current.id, target });
+      changed.push(current.id);
     }
     for (const surplus of existing.slice(wanted.length)) {
       if (live.has(surplus.id)) letGo.push(surplus.id);
       else await strapi.documents(RELATED_LINK_UID).delete({ documentId: surplus.documentId });
     }
     await linkRows().detachFromArticle(trx, draft.id, letGo);
-    await linkRows().insertLinks(trx, [{ draftId: draft.id, links: toCreate, isNewDraft: false }]);
+    const created = await linkRows().insertLinks(trx, [{ draftId: draft.id, links: toCreate, isNewDraft: false }]);
     await linkRows().setTargets(trx, retargeted);
+    return { created, changed };
   };
 
   /**
@@ -149,13 +155,6 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     await linkRows().attachToNew(trx, ARTICLE_UID, 'section', owners((draft) => (draft.section ? [draft.section] : [])), catalog.articleOrds('section'));
     await linkRows().attachToNew(trx, ARTICLE_UID, 'sources', owners((draft) => draft.sources ?? []), catalog.articleOrds('source'));
     return drafts.map((draft, index) => ({ ...draft.fields, id: ids[index], publishedAt: null }) as unknown as DraftRow);
-  };
-
-  /** Webhooks and other listeners hear of a created article as they would from the Document Service. */
-  const announceCreated = async (entry: DraftRow) => {
-    const model = strapi.getModel(ARTICLE_UID);
-    const sanitized = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (uid) => strapi.getModel(uid as never) }, entry as never);
-    await strapi.eventHub.emit('entry.create', { model: model.modelName, uid: model.uid, entry: sanitized });
   };
 
   /** Straight to the columns: the state is bookkeeping, and an update through Strapi would move updatedAt. */
@@ -217,6 +216,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (requests.length === 0) return [];
     const created: CreatedNamed = { section: [], source: [] };
     let drafts: DraftRow[] = [];
+    let links: Array<Record<string, unknown>> = [];
     const stored = await strapi.db.transaction(async ({ trx }) => {
       // A new draft carries its import state from the start: its updatedAt is set here, not by the database.
       const createdAt = new Date();
@@ -237,7 +237,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         prepared.push({ request, state, fields, section, sources });
       }
       drafts = await createDrafts(trx, catalog, prepared);
-      await linkRows().insertLinks(
+      links = await linkRows().insertLinks(
         trx,
         prepared.map(({ request }, index) => ({
           draftId: drafts[index].id,
@@ -252,7 +252,9 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       return result;
     });
     rememberNamed(catalog, created);
-    for (const draft of drafts) await announceCreated(draft);
+    // Webhooks and other listeners hear of each new article and link as from the Document Service.
+    await announce().rows('entry.create', ARTICLE_UID, drafts as unknown as Array<Record<string, unknown>>);
+    await announce().rows('entry.create', RELATED_LINK_UID, links);
     return stored;
   };
 
@@ -273,6 +275,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     async updateArticle(catalog: Catalog, request: ArticleWrite & { existing: StoredArticle }): Promise<StoredArticle> {
       const { existing } = request;
       const created: CreatedNamed = { section: [], source: [] };
+      let links: LinkIds = { created: [], changed: [] };
       const stored = await strapi.db.transaction(async ({ trx }) => {
         await assertStoredExternalId(strapi, existing.documentId, request.externalId);
         const write = request.plan.write;
@@ -287,10 +290,12 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
           for (const source of sources ?? []) catalog.articleOrds('source').delete(source.id);
           draft = (await strapi.documents(ARTICLE_UID).update({ documentId: existing.documentId, data: data as never })) as unknown as DraftRow;
         }
-        if (write.relatedLinks) await replaceLinks(trx, catalog, draft ?? existing, write.relatedLinks);
+        if (write.relatedLinks) links = await replaceLinks(trx, catalog, draft ?? existing, write.relatedLinks);
         return settle(trx, request, existing.documentId, draft, null);
       });
       rememberNamed(catalog, created);
+      await announce().rows('entry.create', RELATED_LINK_UID, links.created);
+      await announce().ids('entry.update', RELATED_LINK_UID, links.changed);
       return stored;
     },
 
@@ -306,12 +311,13 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Deletes those of `ids` no article shows any more. */
     async deleteOrphanLinks(ids: number[]): Promise<number> {
       if (ids.length === 0) return 0;
-      const orphans = await strapi.db.query(RELATED_LINK_UID).findMany({
+      // Whole rows: a deleted link is announced with its last values.
+      const orphans = (await strapi.db.query(RELATED_LINK_UID).findMany({
         where: { id: { $in: ids }, article: { id: { $null: true } } },
-        select: ['id'],
-      });
+      })) as Array<Record<string, unknown> & { id: number }>;
       if (orphans.length > 0) {
-        await strapi.db.query(RELATED_LINK_UID).deleteMany({ where: { id: { $in: orphans.map((link: { id: number }) => link.id) } } });
+        await strapi.db.query(RELATED_LINK_UID).deleteMany({ where: { id: { $in: orphans.map((link) => link.id) } } });
+        await announce().rows('entry.delete', RELATED_LINK_UID, orphans);
       }
       return orphans.length;
     },
@@ -343,6 +349,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       // One transaction for all: each link's new target is independent of the others.
       if (resolved.length > 0) await strapi.db.transaction(({ trx }) => linkRows().setTargets(trx, resolved));
+      await announce().ids('entry.update', RELATED_LINK_UID, resolved.map((link) => link.id));
       return resolved.length;
     },
   };
