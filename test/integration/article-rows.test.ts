@@ -4,6 +4,7 @@ import { makeCaptureDir, syntheticCapture } from '../helpers/captures';
 import { ARTICLE, LINK, SECTION, SOURCE, findArticle, listenToEntries, runImport, sortedEvents } from '../helpers/ingest';
 import { storedRows, wipeContent } from '../helpers/article-view';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { getService } from '../../src/plugins/ingest/server/src/utils';
 
 /**
  * The importer writes a new article's draft with the Query Engine. This compares the rows it
@@ -84,5 +85,18 @@ describe('a new article written by the importer', () => {
     expect(imported.heard.filter(([event, uid]) => event === 'entry.create' && uid === LINK).map(([, , title]) => title).sort()).toEqual(
       ['A card about tides', 'And another', 'Elsewhere today', 'Harbour cranes return to work'].sort()
     );
+  });
+
+  it('is announced sanitized as the Document Service would, for every entry of the same shape (private fields left out)', async () => {
+    const heard: Array<Record<string, unknown>> = [];
+    const listener = async (payload: { uid: string; entry: Record<string, unknown> }) => {
+      if (payload.uid === ARTICLE) heard.push(payload.entry);
+    };
+    app.strapi.eventHub.on('entry.update', listener);
+    // The same keys three times: the sanitizer runs on the first, its answer serves the others.
+    const entries = [1, 2, 3].map((n) => ({ id: n, documentId: `doc${n}`, title: `Title ${n}`, importStamp: `stamp ${n}`, updatedAt: new Date(n) }));
+    await getService(app.strapi, 'announcements').rows('entry.update', ARTICLE, entries);
+    app.strapi.eventHub.off('entry.update', listener);
+    expect(heard).toEqual(entries.map(({ importStamp: _private, ...rest }) => rest));
   });
 });
