@@ -34,5 +34,6 @@ describe('stableStringify', () => {
     expect(stableStringify({ c: {}, b: value.b })).toBe(text);
     expect(stableStringify('plain')).toBe('"plain"');
     expect(stableStringify(undefined)).toBe('null');
+    expect(stableStringify({ e: 5, d: 4, Z: 0, c: 3, b: 2, a: 1, é: 6 })).toBe('{"Z":0,"a":1,"b":2,"c":3,"d":4,"e":5,"é":6}');
   });
 });

@@ -47,5 +47,6 @@ function calendarDate(year: number, month: number, day: number, printed: string)
   const real =
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   if (!real || year < 1900 || year > 2200) return { ok: false, printed };
-  return { ok: true, iso: date.toISOString().slice(0, 10), printed };
+  // Spelled out: toISOString built a full timestamp to keep its first ten characters.
+  return { ok: true, iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, printed };
 }
