@@ -44,6 +44,8 @@ interface RunContext {
   /** externalId -> the entry that claimed it first in this run. */
   seen: Map<string, string>;
   options: Required<Pick<RunOptions, 'dryRun' | 'publish' | 'force'>>;
+  /** The run's record, named in every import state it writes; none for a dry run. */
+  runId: string | null;
 }
 
 type Fail = (error: string, warnings?: string[]) => ReportItem;
@@ -139,7 +141,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     await store.complete();
     const existing = store.article(externalId);
     const storyKey = storyKeyOf(desired);
-    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp: entry.fingerprint, storyKey, file: entry.name, warnings };
+    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp: entry.fingerprint, storyKey, file: entry.name, warnings, runId: context.runId ?? undefined };
 
     if (existing) {
       // Planned and written with the next batch of changed captures (see update-batch).
@@ -177,12 +179,12 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Every entry of the source, in order, then what the loop left to finish. */
-  const importAll = async (source: CaptureSource, options: RunContext['options'], onProgress: RunOptions['onProgress'], heartbeat: () => void) => {
+  const importAll = async (source: CaptureSource, options: RunContext['options'], runId: string | null, onProgress: RunOptions['onProgress'], heartbeat: () => void) => {
     const entries = await source.list();
     const store = await getService(strapi, 'store').open();
     const items: ReportItem[] = [];
     const counts = emptyCounts();
-    const context: RunContext = { store, source, counts, updates: createUpdateBatch({ store, counts, options }), noted: [], seen: new Map(), options };
+    const context: RunContext = { store, source, counts, updates: createUpdateBatch({ store, counts, options }), noted: [], seen: new Map(), options, runId };
 
     let lastYield = Date.now();
     /** Entries answered at once since the clock was last read: reading it for each was a tenth of an unchanged run. */
@@ -237,7 +239,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const startedAt = new Date().toISOString();
 
       if (dryRun) {
-        const { items, counts, missing } = await importAll(source, flags, options.onProgress, () => {});
+        const { items, counts, missing } = await importAll(source, flags, null, options.onProgress, () => {});
         return { runId: null, startedAt, finishedAt: new Date().toISOString(), dryRun, counts, items, missing };
       }
 
@@ -260,7 +262,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           lastBeat = Date.now();
           void runsService.heartbeat(runId!).catch(() => {});
         };
-        const { items, counts, missing } = await importAll(source, flags, options.onProgress, heartbeat);
+        const { items, counts, missing } = await importAll(source, flags, runId, options.onProgress, heartbeat);
         const report: ImportReport = { runId, startedAt, finishedAt: new Date().toISOString(), dryRun, counts, items, missing };
         await runsService.finish(runId, report);
         return report;
