@@ -10,7 +10,6 @@ import type { ReportCounts } from '../src/plugins/ingest/server/src/services/rep
 import { folderSource } from '../src/plugins/ingest/server/src/sources';
 import { getService } from '../src/plugins/ingest/server/src/utils';
 import { bootHeadless } from './lib/boot';
-import { bootRetryingSchemaRace } from './lib/boot-retry';
 import { databaseFileChange, databaseFileOf } from './lib/database-file';
 import { describeError } from '../src/plugins/ingest/server/src/utils/db-error';
 
@@ -42,10 +41,7 @@ const progressPrinter = () => {
 const runSeed = async (args: SeedArgs): Promise<number> => {
   let strapi: Core.Strapi | undefined;
   try {
-    strapi = await bootRetryingSchemaRace(() => bootHeadless(), {
-      describe: describeError,
-      onRetry: (error) => process.stderr.write(`seed: another process was creating the database's tables (${describeError(error)}); booting again\n`),
-    });
+    strapi = await bootHeadless();
   } catch (error) {
     process.stderr.write(`seed: could not start Strapi: ${describeError(error)}\n`);
     return EXIT_NOT_STARTED;

@@ -36,3 +36,18 @@ export const waitFor = async (check: () => Promise<boolean>, timeoutMs: number, 
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 };
+
+/** `strapi start` as a user runs it (the compiled app), against the database in `env`, on `port`. */
+export const startServer = (port: number, env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult> } => {
+  const child = spawn(process.execPath, [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
+    cwd: APP_DIR,
+    env: { ...process.env, STRAPI_LOG_LEVEL: 'error', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const done = new Promise<CliResult>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return { child, done };
+};
