@@ -16,6 +16,7 @@ import { titleKey } from '../utils/titles';
 import { createUpdateBatch } from './update-batch';
 import { addToCounts, emptyCounts, subtractFromCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
 import { describeError } from '../utils/db-error';
+import { assertDatabaseFile, databaseFileOf } from '../store/database-file';
 
 export interface RunOptions {
   trigger: Trigger;
@@ -252,6 +253,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       let runId: string | null = null;
       try {
+        const databaseFile = databaseFileOf(strapi);
         await runsService.closeInterrupted();
         runId = await runsService.start({ trigger: options.trigger, actor: options.actor ?? null, dryRun, dir: source.location });
         options.onStart?.(runId);
@@ -260,9 +262,12 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (lock.lost) throw new errors.ApplicationError('The import lock was lost (this run stalled past its lease); stopping.');
           if (Date.now() - lastBeat < HEARTBEAT_MS) return;
           lastBeat = Date.now();
+          assertDatabaseFile(databaseFile);
           void runsService.heartbeat(runId!).catch(() => {});
         };
         const { items, counts, missing } = await importAll(source, flags, runId, options.onProgress, heartbeat);
+        // Its writes all succeeded, into a file that may no longer be the database's.
+        assertDatabaseFile(databaseFile);
         const report: ImportReport = { runId, startedAt, finishedAt: new Date().toISOString(), dryRun, counts, items, missing };
         await runsService.finish(runId, report);
         return report;
