@@ -16,19 +16,25 @@ beforeAll(async () => {
   if (unavailable) console.warn(`skipped: ${unavailable}`);
 });
 
-describe('two first imports on a brand-new database', () => {
-  let database: TestDatabase;
+/** A database of its own for the describe block it is called in, made before its tests and dropped after. */
+const brandNewDatabase = () => {
+  const made: { database?: TestDatabase } = {};
   beforeAll(async () => {
-    if (!unavailable) database = await createTestDatabase(client);
+    if (!unavailable) made.database = await createTestDatabase(client);
   });
   afterAll(async () => {
-    await database?.drop();
+    await made.database?.drop();
   });
+  return () => made.database!;
+};
+
+describe('two first imports on a brand-new database', () => {
+  const database = brandNewDatabase();
 
   // Two boots (the first creating every table, slow on MariaDB) and two runs.
   it('both succeed: one boots while the other waits for the boot lock, then for the import lock', { timeout: 240_000 }, async (context) => {
     if (unavailable) return context.skip();
-    const [first, second] = await Promise.all([runSeed(['--json'], database.env), runSeed(['--json'], database.env)]);
+    const [first, second] = await Promise.all([runSeed(['--json'], database().env), runSeed(['--json'], database().env)]);
     for (const result of [first, second]) {
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).not.toMatch(/already exists/);
@@ -40,20 +46,14 @@ describe('two first imports on a brand-new database', () => {
 });
 
 describe('a seed and a server started together on a brand-new database', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    if (!unavailable) database = await createTestDatabase(client);
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const database = brandNewDatabase();
 
   it('both boot: the server takes the boot lock too, around its schema sync and first rows', { timeout: 240_000 }, async (context) => {
     if (unavailable) return context.skip();
     const port = await freePort();
-    const server = startServer(port, database.env);
+    const server = startServer(port, database().env);
     try {
-      const seed = await runSeed(['--json'], database.env);
+      const seed = await runSeed(['--json'], database().env);
       expect(seed.code, seed.stderr).toBe(0);
       expect(JSON.parse(seed.stdout).counts.created).toBe(seedFiles);
       let exited = false;
