@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { naiveLoad } from '../../scripts/lib/naive-load';
 import { makeCaptureDir, syntheticCapture } from '../helpers/captures';
 import { ARTICLE, LINK, SECTION, SOURCE, findArticle, listenToEntries, runImport, sortedEvents } from '../helpers/ingest';
 import { storedRows, wipeContent } from '../helpers/article-view';
-import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { suiteStrapi } from '../helpers/strapi';
 
 /**
  * The importer writes a new article's draft with the Query Engine. This compares the rows it
@@ -11,15 +11,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
  * columns and its section and sources join rows, ids replaced by what they stand for.
  */
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await bootStrapi();
-});
-
-afterAll(async () => {
-  await app?.destroy();
-});
+const app = suiteStrapi();
 
 describe('a new article written by the importer', () => {
   it('is stored as the Document Service stores the same article', async () => {
