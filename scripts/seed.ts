@@ -10,8 +10,7 @@ import type { ReportCounts } from '../src/plugins/ingest/server/src/services/rep
 import { folderSource } from '../src/plugins/ingest/server/src/sources';
 import { getService } from '../src/plugins/ingest/server/src/utils';
 import { bootHeadless } from './lib/boot';
-import { bootRetryingSchemaRace } from './lib/boot-retry';
-import { databaseFileChange, databaseFileOf } from './lib/database-file';
+import { isDatabaseLost } from '../src/plugins/ingest/server/src/store/database-file';
 import { describeError } from '../src/plugins/ingest/server/src/utils/db-error';
 
 const EXIT_OK = 0;
@@ -42,17 +41,13 @@ const progressPrinter = () => {
 const runSeed = async (args: SeedArgs): Promise<number> => {
   let strapi: Core.Strapi | undefined;
   try {
-    strapi = await bootRetryingSchemaRace(() => bootHeadless(), {
-      describe: describeError,
-      onRetry: (error) => process.stderr.write(`seed: another process was creating the database's tables (${describeError(error)}); booting again\n`),
-    });
+    strapi = await bootHeadless();
   } catch (error) {
     process.stderr.write(`seed: could not start Strapi: ${describeError(error)}\n`);
     return EXIT_NOT_STARTED;
   }
 
   try {
-    const databaseFile = databaseFileOf(strapi);
     const report = await getService(strapi, 'importer').run({
       trigger: 'cli',
       source: folderSource(strapi, args.dir === null ? undefined : path.resolve(process.cwd(), args.dir)),
@@ -62,14 +57,13 @@ const runSeed = async (args: SeedArgs): Promise<number> => {
       lockWaitMs: args.waitSeconds === null ? undefined : args.waitSeconds * 1000,
       onProgress: progressPrinter(),
     });
-    const lost = databaseFileChange(databaseFile);
-    if (lost) {
-      process.stderr.write(`seed: the import failed: ${lost}\n`);
-      return EXIT_DATABASE_LOST;
-    }
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReportTable(report, process.stdout.columns ?? 120)}\n`);
     return report.counts.failed > 0 ? EXIT_FILES_FAILED : EXIT_OK;
   } catch (error) {
+    if (isDatabaseLost(error)) {
+      process.stderr.write(`seed: the import failed: ${error.message}\n`);
+      return EXIT_DATABASE_LOST;
+    }
     process.stderr.write(`seed: the import could not run: ${describeError(error)}\n`);
     return EXIT_NOT_STARTED;
   } finally {

@@ -2,14 +2,13 @@ import path from 'path';
 import { createRequire } from 'module';
 import type { Core } from '@strapi/strapi';
 import { APP_DIR, DIST_DIR, buildApp } from './build-app';
-import { withBootLock, type DatabaseConnectionConfig } from './boot-lock';
 
 const appRequire = createRequire(path.join(APP_DIR, 'package.json'));
 
 /**
  * Boots Strapi headless (no HTTP server) for a command. Everything printed while building and
- * booting goes to stderr: a command's stdout is its own (`--json`). Boots one process at a time
- * per database (see boot-lock.ts).
+ * booting goes to stderr: a command's stdout is its own (`--json`). The app's register takes
+ * the boot lock (src/utils/boot-lock.ts): one process boots at a time per database.
  */
 export const bootHeadless = async ({ build = true }: { build?: boolean } = {}): Promise<Core.Strapi> => {
   process.env.STRAPI_LOG_LEVEL ??= 'error';
@@ -22,8 +21,7 @@ export const bootHeadless = async ({ build = true }: { build?: boolean } = {}): 
     const { createStrapi } = appRequire('@strapi/strapi');
     const strapi: Core.Strapi = createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
     try {
-      // Its configuration (with .env) is read already; the database is first touched in load.
-      await withBootLock(strapi.config.get('database.connection') as DatabaseConnectionConfig, () => strapi.load());
+      await strapi.load();
     } catch (error) {
       // Its database connection would keep the process alive (and a SQLite file open).
       await strapi.destroy().catch(() => {});

@@ -94,6 +94,8 @@ describe.skipIf(skipReason !== undefined)('settling import conflicts in the arti
       const report = await runImport(app.strapi, dir);
       expect(itemFor(report, 'ferry')).toMatchObject({ outcome: 'unchanged', conflicts: ['standfirst'] });
       expect(itemFor(report, 'tram')).toMatchObject({ outcome: 'unchanged', conflicts: ['body'] });
+      // Imported once more: unchanged, nothing written, and the panel says so.
+      expect(itemFor(await runImport(app.strapi, dir), 'ferry').outcome).toBe('unchanged');
     });
 
     await step('see the articles with open conflicts on the Ingest page', async () => {
@@ -113,6 +115,7 @@ describe.skipIf(skipReason !== undefined)('settling import conflicts in the arti
       await expect.poll(() => conflict.locator('[data-testid="conflict-mine"]').textContent()).toBe(STANDFIRST.editor);
       await expect.poll(() => conflict.locator('[data-testid="conflict-theirs"]').textContent()).toBe(STANDFIRST.capture);
       await expect.poll(() => importPanel().textContent()).toMatch(/Last import.*unchanged/);
+      await expect.poll(() => importPanel().textContent()).toMatch(/Since thenThe one import since left it unchanged \(latest /);
       await shoot(importPanel(), 'import-panel.png');
       await shoot(page, 'import-panel-edit-view.png');
     });

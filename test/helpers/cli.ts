@@ -10,10 +10,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `npm run seed -- ARGS` as a user runs it (through tsx), against the database in `env`. */
-export const startSeed = (args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult> } => {
-  // One process (tsx as a loader, not tsx's wrapper process), so that a kill reaches the import itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
+/** A child process of the app's, its output collected; `done` once it has exited. */
+const startCollecting = (args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<CliResult> } => {
+  const child = spawn(process.execPath, args, {
     cwd: APP_DIR,
     env: { ...process.env, STRAPI_LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -26,6 +25,12 @@ export const startSeed = (args: string[], env: Record<string, string> = {}): { c
   return { child, done };
 };
 
+/**
+ * `npm run seed -- ARGS` as a user runs it (through tsx), against the database in `env`. One
+ * process (tsx as a loader, not tsx's wrapper process), so that a kill reaches the import itself.
+ */
+export const startSeed = (args: string[], env: Record<string, string> = {}) => startCollecting(['--import', 'tsx', 'scripts/seed.ts', ...args], env);
+
 export const runSeed = (args: string[], env: Record<string, string> = {}) => startSeed(args, env).done;
 
 export const waitFor = async (check: () => Promise<boolean>, timeoutMs: number, what: string, pollMs = 100) => {
@@ -36,3 +41,7 @@ export const waitFor = async (check: () => Promise<boolean>, timeoutMs: number, 
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 };
+
+/** `strapi start` as a user runs it (the compiled app), against the database in `env`, on `port`. */
+export const startServer = (port: number, env: Record<string, string> = {}) =>
+  startCollecting([path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], { HOST: '127.0.0.1', PORT: String(port), ...env });

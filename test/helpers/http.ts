@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+
 /** What an anonymous client sees: the status, the parsed JSON body and the raw text. */
 export interface HttpAnswer {
   status: number;
@@ -44,4 +46,21 @@ export const allKeys = (value: unknown, keys = new Set<string>()): Set<string> =
     }
   }
   return keys;
+};
+
+/**
+ * Asks for each path and expects the 400 Strapi answers for a bad query (a ValidationError,
+ * its message matching `message` when given, no stack or SQL in it). Returns the answers.
+ */
+export const expectRefused = async (ask: (path: string) => Promise<HttpAnswer>, paths: string[], message?: RegExp): Promise<HttpAnswer[]> => {
+  const answers: HttpAnswer[] = [];
+  for (const path of paths) {
+    const answer = await ask(path);
+    expect(answer.status, `${path} ${answer.text}`).toBe(400);
+    expect(answer.body.error.name, path).toBe('ValidationError');
+    if (message) expect(answer.body.error.message, path).toMatch(message);
+    expect(answer.text, path).not.toMatch(/select|node_modules|\.js:\d+/i);
+    answers.push(answer);
+  }
+  return answers;
 };

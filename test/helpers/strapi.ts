@@ -2,6 +2,7 @@ import type { AddressInfo } from 'net';
 import path from 'path';
 import { createRequire } from 'module';
 import type { Core } from '@strapi/strapi';
+import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, testDatabaseClient, unavailableReason, type TestDatabase, type TestDatabaseClient } from './database';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
@@ -70,5 +71,32 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp | S
   };
   return options.serve ? { ...app, baseUrl: await listenOnFreePort(strapi) } : app;
 }
+
+/**
+ * The Strapi of a test file: booted before its tests (`bootStrapi`), destroyed after. Its
+ * fields are read when a test runs, once the boot is done.
+ */
+export const suiteStrapi = (options?: BootOptions): TestApp => {
+  let booted: TestApp | undefined;
+  beforeAll(async () => {
+    booted = await bootStrapi(options);
+  });
+  afterAll(async () => {
+    await booted?.destroy();
+  });
+  const current = () => {
+    if (!booted) throw new Error('Strapi is not booted (yet): use it inside a test or a hook');
+    return booted;
+  };
+  return {
+    get strapi() {
+      return current().strapi;
+    },
+    get database() {
+      return current().database;
+    },
+    destroy: () => current().destroy(),
+  };
+};
 
 export { testDatabaseClient, unavailableReason };

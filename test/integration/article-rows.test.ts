@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { naiveLoad } from '../../scripts/lib/naive-load';
 import { makeCaptureDir, syntheticCapture } from '../helpers/captures';
 import { ARTICLE, LINK, SECTION, SOURCE, findArticle, listenToEntries, runImport, sortedEvents } from '../helpers/ingest';
 import { storedRows, wipeContent } from '../helpers/article-view';
-import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { suiteStrapi } from '../helpers/strapi';
 import { getService } from '../../src/plugins/ingest/server/src/utils';
 
 /**
@@ -12,15 +12,7 @@ import { getService } from '../../src/plugins/ingest/server/src/utils';
  * columns and its section and sources join rows, ids replaced by what they stand for.
  */
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await bootStrapi();
-});
-
-afterAll(async () => {
-  await app?.destroy();
-});
+const app = suiteStrapi();
 
 describe('a new article written by the importer', () => {
   it('is stored as the Document Service stores the same article', async () => {

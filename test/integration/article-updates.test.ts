@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { makeCaptureDir, syntheticCapture, writeCapture } from '../helpers/captures';
 import { storedRows, wipeContent } from '../helpers/article-view';
 import { ARTICLE, LINK, findArticle, itemFor, listenToEntries, runImport, sortedEvents } from '../helpers/ingest';
 import { relationView } from '../helpers/link-view';
-import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { suiteStrapi } from '../helpers/strapi';
 import { planArticleWrite } from '../../src/plugins/ingest/server/src/plan/plan-article';
 import { loadCatalog } from '../../src/plugins/ingest/server/src/store/catalog';
 import { getService } from '../../src/plugins/ingest/server/src/utils';
@@ -15,15 +15,7 @@ import { getService } from '../../src/plugins/ingest/server/src/utils';
  * events listeners hear, and that a batch keeps each editor's field.
  */
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await bootStrapi();
-});
-
-afterAll(async () => {
-  await app?.destroy();
-});
+const app = suiteStrapi();
 
 type Doc = Record<string, any>;
 

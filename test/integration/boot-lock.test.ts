@@ -2,7 +2,7 @@ import { spawn } from 'child_process';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import databaseConfig from '../../config/database';
-import { acquireBootLock, type DatabaseConnectionConfig } from '../../scripts/lib/boot-lock';
+import { acquireBootLock, type DatabaseConnectionConfig } from '../../src/utils/boot-lock';
 import { createTestDatabase, testDatabaseClient, unavailableReason, type TestDatabase } from '../helpers/database';
 
 const client = testDatabaseClient();
@@ -57,7 +57,7 @@ describe(`the boot lock on ${client}`, () => {
         '--import',
         'tsx',
         '-e',
-        `require('./scripts/lib/boot-lock').acquireBootLock(${JSON.stringify(connectionConfig())}).then(() => { process.stdout.write('held'); setInterval(() => {}, 1000); })`,
+        `require('./src/utils/boot-lock').acquireBootLock(${JSON.stringify(connectionConfig())}).then(() => { process.stdout.write('held'); setInterval(() => {}, 1000); })`,
       ],
       { cwd: path.resolve(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] }
     );

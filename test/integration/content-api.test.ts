@@ -8,7 +8,7 @@ import {
   TITLES,
   serveWithContentFixture,
 } from '../helpers/content-fixture';
-import { allKeys, getJson, request } from '../helpers/http';
+import { allKeys, expectRefused, getJson, request } from '../helpers/http';
 import { ARTICLE, LINK, SECTION, SOURCE } from '../helpers/ingest';
 import { countRows, snapshotContentRows } from '../helpers/rows';
 
@@ -193,7 +193,7 @@ describe('the private import state', () => {
   });
 
   it('cannot be filtered on, sorted by, selected or populated: 400, as for any private field', async () => {
-    for (const path of [
+    await expectRefused(get, [
       '/api/articles?filters[importState][$notNull]=true',
       '/api/articles?sort=importState',
       '/api/articles?fields[0]=importState',
@@ -205,11 +205,7 @@ describe('the private import state', () => {
       '/api/articles?filters[importStamp][$notNull]=true',
       '/api/articles?fields[0]=importStamp',
       '/api/articles?sort=importStamp',
-    ]) {
-      const { status, body } = await get(path);
-      expect(status, path).toBe(400);
-      expect(body.error.name, path).toBe('ValidationError');
-    }
+    ]);
   });
 });
 
@@ -270,19 +266,17 @@ describe('anonymous writes', () => {
 
 describe('errors a reader sees', () => {
   it('a malformed filter is 400 naming the field, never 500', async () => {
-    for (const path of [
+    await expectRefused(
+      get,
+      [
       '/api/articles?filters[title][$eq][$ne]=x',
       '/api/articles?filters[title][$in][0][$eq]=x',
       '/api/sections?filters[articles][title][$containsi][$eq]=x',
       '/api/related-links?filters[position][$gt][a]=1',
       '/api/articles?filters[title][$and]=x',
       '/api/articles?filters[$and][0][title][$between][0][x]=1',
-    ]) {
-      const { status, body, text } = await get(path);
-      expect(status, `${path} ${text}`).toBe(400);
-      expect(body.error.name, path).toBe('ValidationError');
-      expect(body.error.message, path).toMatch(/Invalid filter on (articles\.)?(title|position)|Invalid key \w+ at (title|position)/);
-      expect(text, path).not.toMatch(/select|node_modules|\.js:\d+/i);
-    }
+      ],
+      /Invalid filter on (articles\.)?(title|position)|Invalid key \w+ at (title|position)/
+    );
   });
 });

@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { describe, expect, it } from 'vitest';
+import { suiteStrapi } from '../helpers/strapi';
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await bootStrapi();
-});
-
-afterAll(async () => {
-  await app?.destroy();
-});
+const app = suiteStrapi();
 
 const attributesOf = (uid: string) => {
   const model = app.strapi.contentType(uid as never) as { attributes: Record<string, Record<string, unknown>> } | undefined;

@@ -297,3 +297,63 @@ describe("take the import's value", () => {
     expect(itemFor(await reimport(), 'tram')).toMatchObject({ outcome: 'unchanged', conflicts: [] });
   });
 });
+
+describe('the last import of an article left unchanged since', () => {
+  const BRIDGE = 'Old swing bridge reopens to cyclists';
+  const bridge = syntheticCapture({ title: BRIDGE });
+  let bridgeDir: string;
+  let bridgeId: string;
+  let createdBy: string;
+
+  /** Its import state as an older version wrote it, without the run's id. */
+  const forgetRunId = async () => {
+    const meta = app.strapi.db.metadata.get(ARTICLE);
+    const column = (meta.attributes as Record<string, { columnName?: string }>).importState.columnName ?? 'import_state';
+    const [row] = await app.strapi.db.connection(meta.tableName).where({ document_id: bridgeId, published_at: null }).select('id', column);
+    const state = typeof row[column] === 'string' ? JSON.parse(row[column]) : row[column];
+    expect(state.runId).toBe(createdBy);
+    delete state.runId;
+    await app.strapi.db.connection(meta.tableName).where({ id: row.id }).update({ [column]: JSON.stringify(state) });
+  };
+
+  beforeAll(async () => {
+    bridgeDir = makeCaptureDir({ 'bridge.txt': bridge });
+    const report = await runImport(app.strapi, bridgeDir);
+    createdBy = report.runId!;
+    bridgeId = itemFor(report, 'bridge').documentId!;
+  });
+
+  afterAll(() => fs.rmSync(bridgeDir, { recursive: true, force: true }));
+
+  it('is the run that created it, however many imports found it unchanged since (they write nothing)', async () => {
+    // More than the 20 recent runs an article was once looked for in: none of them lists it.
+    let latest = '';
+    for (let run = 0; run < 21; run += 1) {
+      const report = await runImport(app.strapi, bridgeDir);
+      expect(itemFor(report, 'bridge').outcome).toBe('unchanged');
+      latest = report.startedAt;
+    }
+    const { lastImport } = (await panel(bridgeId)).body.data;
+    expect(lastImport).toMatchObject({ runId: createdBy, trigger: 'cli', outcome: 'created', warnings: [], conflicts: [], laterRuns: 21 });
+    expect(Math.abs(Date.parse(lastImport.latestRunAt) - Date.parse(latest))).toBeLessThan(1000);
+  });
+
+  it('is a run that re-checked the same content from other bytes', async () => {
+    writeCapture(bridgeDir, 'bridge.txt', bridge.replace(/\n/g, '\r\n'));
+    const report = await runImport(app.strapi, bridgeDir);
+    expect(itemFor(report, 'bridge').outcome).toBe('unchanged');
+    const { lastImport } = (await panel(bridgeId)).body.data;
+    expect(lastImport).toMatchObject({ runId: report.runId, outcome: 'unchanged', laterRuns: 0, latestRunAt: null });
+    createdBy = report.runId!;
+  });
+
+  it('is looked for among the recent runs for a state written before runs were named', async () => {
+    writeCapture(bridgeDir, 'bridge.txt', syntheticCapture({ title: BRIDGE, standfirst: 'Cyclists only, for now.' }));
+    const report = await runImport(app.strapi, bridgeDir);
+    expect(itemFor(report, 'bridge').outcome).toBe('updated');
+    createdBy = report.runId!;
+    await forgetRunId();
+    await runImport(app.strapi, bridgeDir);
+    expect((await panel(bridgeId)).body.data.lastImport).toMatchObject({ runId: createdBy, outcome: 'updated', laterRuns: 1 });
+  });
+});

@@ -1,20 +1,12 @@
 import fs from 'fs';
 import path from 'path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { examplesDir, exampleNames, expectedFor, makeCaptureDir, readExample, syntheticCapture, writeCapture } from '../helpers/captures';
 import { ARTICLE, LINK, SECTION, SOURCE, asExpectedShape, findArticle, itemFor, listenToEntries, runImport, sortedEvents } from '../helpers/ingest';
 import { countRows, snapshotContentRows } from '../helpers/rows';
-import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { suiteStrapi } from '../helpers/strapi';
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await bootStrapi();
-});
-
-afterAll(async () => {
-  await app?.destroy();
-});
+const app = suiteStrapi();
 
 describe('importing the example captures', () => {
   let dir: string;

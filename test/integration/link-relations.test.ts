@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { makeCaptureDir, syntheticCapture, writeCapture } from '../helpers/captures';
 import { ARTICLE, LINK, SECTION, SOURCE, runImport } from '../helpers/ingest';
 import { wipeContent } from '../helpers/article-view';
 import { relationView } from '../helpers/link-view';
-import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { suiteStrapi } from '../helpers/strapi';
 
 /**
  * The importer writes related links in bulk, straight to the tables. This compares what it
@@ -13,15 +13,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
  * join tables, with ids replaced by what they stand for.
  */
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await bootStrapi();
-});
-
-afterAll(async () => {
-  await app?.destroy();
-});
+const app = suiteStrapi();
 
 type Doc = Record<string, any>;
 

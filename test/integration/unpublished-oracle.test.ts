@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MUSEUM_DRAFT_CARD, TITLES, serveWithContentFixture } from '../helpers/content-fixture';
-import { getJson, graphql } from '../helpers/http';
+import { expectRefused, getJson, graphql } from '../helpers/http';
 
 /**
  * An anonymous reader must learn nothing of unpublished text through filters: a search for a
@@ -72,18 +72,14 @@ describe('REST: filters through relations', () => {
   });
 
   it('refuses sorting through a relation into articles, and an operator on the relation itself (400)', async () => {
-    for (const path of [
+    await expectRefused(get, [
       '/api/sections?sort=articles.title',
       '/api/sources?sort[0]=articles.standfirst:desc',
       '/api/related-links?sort=target.title',
       '/api/sections?populate[articles][sort]=section.articles.title',
       '/api/sections?filters[articles][$null]=true',
       '/api/sections?filters[articles][$notNull]=true',
-    ]) {
-      const { status, body } = await get(path);
-      expect(status, path).toBe(400);
-      expect(body.error.name, path).toBe('ValidationError');
-    }
+    ]);
     expect((await get('/api/articles?sort=section.name')).status).toBe(200);
   });
 

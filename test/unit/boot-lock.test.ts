@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acquireWithin, advisoryLockKey, mysqlLockName, serverConnectionOptions, sqliteLockFile } from '../../scripts/lib/boot-lock';
+import { acquireWithin, advisoryLockKey, mysqlLockName, serverConnectionOptions, sqliteLockFile } from '../../src/utils/boot-lock';
 
 describe('acquireWithin', () => {
   it('tries again until the lock is free', async () => {

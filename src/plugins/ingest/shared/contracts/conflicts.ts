@@ -22,6 +22,24 @@ export interface ConflictDecision {
   decidedAt: string;
 }
 
+/**
+ * The last run that wrote the article's import state — created or updated it, or re-checked the
+ * same content from other bytes — and what it did to it. Later runs found the capture unchanged
+ * (they write nothing) or did not include it: none of them changed the article.
+ */
+export interface LastImport {
+  runId: string;
+  trigger: Trigger;
+  startedAt: string;
+  /** What that run did to the article; null when its list of files is no longer kept (or not yet written). */
+  outcome: Outcome | null;
+  warnings: string[];
+  conflicts: ImportedField[];
+  /** Finished imports since that run, none of which changed the article, and when the latest started. */
+  laterRuns: number;
+  latestRunAt: string | null;
+}
+
 /** The Import panel of an article's edit view (`GET /ingest/articles/:documentId/import`). */
 export interface ImportPanel {
   /** False for an article the import did not create: nothing else is said. */
@@ -31,8 +49,8 @@ export interface ImportPanel {
   /** Where the capture came from: a file of the import folder, or a push to the API. */
   origin?: { kind: 'file' | 'push'; file: string | null };
   lastWrittenAt?: string;
-  /** The latest recorded run that names the article, and what it did to it. */
-  lastImport?: { runId: string; trigger: Trigger; startedAt: string; outcome: Outcome; warnings: string[]; conflicts: ImportedField[] } | null;
+  /** Null when no recorded run is known to have imported it (a state written before runs were named, its run no longer listed). */
+  lastImport?: LastImport | null;
   conflicts?: OpenConflict[];
   decisions?: ConflictDecision[];
 }

@@ -29,6 +29,13 @@ export interface ImportState {
   captured?: CapturedValues;
   /** Conflicts an editor kept: the hash of the capture's value then; reported again once the capture changes. */
   kept?: FieldHashes;
+  /**
+   * The run (its documentId) that last wrote this state: created or updated the article, or
+   * re-checked the same content from other bytes. A run that finds the capture unchanged
+   * writes nothing, so every later run left the article as that one did. Absent in states
+   * written before it was kept.
+   */
+  runId?: string;
 }
 
 export const isImportState = (value: unknown): value is ImportState =>

@@ -93,7 +93,7 @@ const createConflictsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const draft = await findDraft(documentId);
       const state = draft.state;
       if (!state) return { imported: false, documentId };
-      const last = await findLastImport(strapi, draft.externalId);
+      const last = await findLastImport(strapi, draft.externalId, state);
       const pushed = last?.trigger === 'api' || !state.file;
       return {
         imported: true,
@@ -101,14 +101,7 @@ const createConflictsService = ({ strapi }: { strapi: Core.Strapi }) => {
         externalId: draft.externalId,
         origin: { kind: pushed ? 'push' : 'file', file: state.file || null },
         lastWrittenAt: new Date(state.writtenAt).toISOString(),
-        lastImport: last && {
-          runId: last.runId,
-          trigger: last.trigger,
-          startedAt: last.startedAt,
-          outcome: last.item.outcome,
-          warnings: last.item.warnings,
-          conflicts: last.item.conflicts,
-        },
+        lastImport: last,
         conflicts: openConflicts(draft),
         decisions: await decisionsOf(documentId),
       };

@@ -17,6 +17,7 @@ import { titleKey } from '../utils/titles';
 import { createUpdateBatch } from './update-batch';
 import { addToCounts, emptyCounts, subtractFromCounts, type ImportReport, type ReportCounts, type ReportItem, type Trigger } from './report';
 import { describeError } from '../utils/db-error';
+import { assertDatabaseFile, databaseFileOf } from '../store/database-file';
 
 export interface RunOptions {
   trigger: Trigger;
@@ -45,6 +46,8 @@ interface RunContext {
   /** externalId -> the entry that claimed it first in this run. */
   seen: Map<string, string>;
   options: Required<Pick<RunOptions, 'dryRun' | 'publish' | 'force'>>;
+  /** The run's record, named in every import state it writes; none for a dry run. */
+  runId: string | null;
 }
 
 type Fail = (error: string, warnings?: string[]) => ReportItem;
@@ -140,7 +143,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     await store.complete();
     const existing = store.article(externalId);
     const storyKey = storyKeyOf(desired);
-    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp: entry.fingerprint, storyKey, file: entry.name, warnings };
+    const stateBase = { version: IMPORT_FORMAT_VERSION, rawHash, fileStamp: entry.fingerprint, storyKey, file: entry.name, warnings, runId: context.runId ?? undefined };
 
     if (existing) {
       // Planned and written with the next batch of changed captures (see update-batch).
@@ -178,12 +181,12 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Every entry of the source, in order, then what the loop left to finish. */
-  const importAll = async (source: CaptureSource, options: RunContext['options'], onProgress: RunOptions['onProgress'], heartbeat: () => void) => {
+  const importAll = async (source: CaptureSource, options: RunContext['options'], runId: string | null, onProgress: RunOptions['onProgress'], heartbeat: () => void) => {
     const entries = await source.list();
     const store = await getService(strapi, 'store').open();
     const items: ReportItem[] = [];
     const counts = emptyCounts();
-    const context: RunContext = { store, source, counts, updates: createUpdateBatch({ store, counts, options }), noted: [], seen: new Map(), options };
+    const context: RunContext = { store, source, counts, updates: createUpdateBatch({ store, counts, options }), noted: [], seen: new Map(), options, runId };
 
     let lastYield = Date.now();
     /** Entries answered at once since the clock was last read: reading it for each was a tenth of an unchanged run. */
@@ -238,7 +241,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const startedAt = new Date().toISOString();
 
       if (dryRun) {
-        const { items, counts, missing } = await importAll(source, flags, options.onProgress, () => {});
+        const { items, counts, missing } = await importAll(source, flags, null, options.onProgress, () => {});
         return { runId: null, startedAt, finishedAt: new Date().toISOString(), dryRun, counts, items, missing };
       }
 
@@ -251,6 +254,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       let runId: string | null = null;
       try {
+        const databaseFile = databaseFileOf(strapi);
         await runsService.closeInterrupted();
         runId = await runsService.start({ trigger: options.trigger, actor: options.actor ?? null, dryRun, dir: source.location });
         options.onStart?.(runId);
@@ -259,9 +263,12 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (lock.lost) throw new errors.ApplicationError('The import lock was lost (this run stalled past its lease); stopping.');
           if (Date.now() - lastBeat < HEARTBEAT_MS) return;
           lastBeat = Date.now();
+          assertDatabaseFile(databaseFile);
           void runsService.heartbeat(runId!).catch(() => {});
         };
-        const { items, counts, missing } = await importAll(source, flags, options.onProgress, heartbeat);
+        const { items, counts, missing } = await importAll(source, flags, runId, options.onProgress, heartbeat);
+        // Its writes all succeeded, into a file that may no longer be the database's.
+        assertDatabaseFile(databaseFile);
         const report: ImportReport = { runId, startedAt, finishedAt: new Date().toISOString(), dryRun, counts, items, missing };
         await runsService.finish(runId, report);
         return report;

@@ -1,35 +1,83 @@
 import type { Core } from '@strapi/strapi';
 import { IMPORT_RUN_UID } from '../constants';
+import type { ImportState } from '../plan/state';
+import type { LastImport } from '../../../shared/contracts/conflicts';
 import type { ReportItem, Trigger } from './report';
 
-export interface LastImport {
-  runId: string;
+export type { LastImport };
+
+interface RunRow {
+  id: number;
+  documentId: string;
   trigger: Trigger;
   startedAt: string;
-  item: ReportItem;
+  itemsPruned: boolean | null;
 }
 
-/** How many recent runs are searched for an article: older ones are not worth reading for a panel. */
+const RUN_FIELDS = ['id', 'documentId', 'trigger', 'startedAt', 'itemsPruned'];
+const FINISHED = { status: { $in: ['succeeded', 'failed'] }, dryRun: false };
+
+/** How many recent runs are searched for an article whose state names no run (written before runs were named). */
 const RUNS_SEARCHED = 20;
 
+const listedItems = async (strapi: Core.Strapi, run: RunRow): Promise<ReportItem[] | null> => {
+  const { items } = (await strapi.db.query(IMPORT_RUN_UID).findOne({ where: { id: run.id }, select: ['items'] })) as { items: ReportItem[] | string | null };
+  return typeof items === 'string' ? JSON.parse(items) : items;
+};
+
 /**
- * The latest recorded run whose report names this external id, with what it did to it. Runs
- * are read one at a time, newest first: a run's items are the heavy part of its record, and
- * the newest run of a folder already names every article in it.
+ * What the run named in the state did to the article: its listed item, or — a run lists only
+ * the items that say something — unchanged, for a run that re-checked it from other bytes.
+ * Unknown once the run's list is pruned or while the run has not finished.
  */
-export const findLastImport = async (strapi: Core.Strapi, externalId: string): Promise<LastImport | null> => {
-  const runs = strapi.db.query(IMPORT_RUN_UID);
-  const recent = (await runs.findMany({
-    where: { status: { $in: ['succeeded', 'failed'] }, dryRun: false },
-    select: ['id', 'documentId', 'trigger', 'startedAt'],
+const itemIn = async (strapi: Core.Strapi, run: RunRow, externalId: string): Promise<Pick<LastImport, 'outcome' | 'warnings' | 'conflicts'>> => {
+  const items = run.itemsPruned ? null : await listedItems(strapi, run);
+  if (!items) return { outcome: null, warnings: [], conflicts: [] };
+  const item = items.find((entry) => entry.externalId === externalId);
+  return item ? { outcome: item.outcome, warnings: item.warnings, conflicts: item.conflicts } : { outcome: 'unchanged', warnings: [], conflicts: [] };
+};
+
+/** A state written before runs were named: the newest of the recent runs that lists the article. */
+const searchRecentRuns = async (strapi: Core.Strapi, externalId: string) => {
+  const recent = (await strapi.db.query(IMPORT_RUN_UID).findMany({
+    where: FINISHED,
+    select: RUN_FIELDS,
     orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
     limit: RUNS_SEARCHED,
-  })) as Array<{ id: number; documentId: string; trigger: LastImport['trigger']; startedAt: string }>;
+  })) as RunRow[];
+  // One at a time, newest first: a run's items are the heavy part of its record.
   for (const run of recent) {
-    const { items } = (await runs.findOne({ where: { id: run.id }, select: ['items'] })) as { items: ReportItem[] | string | null };
-    const list: ReportItem[] = typeof items === 'string' ? JSON.parse(items) : (items ?? []);
-    const item = list.find((entry) => entry.externalId === externalId);
-    if (item) return { runId: run.documentId, trigger: run.trigger, startedAt: new Date(run.startedAt).toISOString(), item };
+    const item = (await listedItems(strapi, run))?.find((entry) => entry.externalId === externalId);
+    if (item) return { run, item: { outcome: item.outcome, warnings: item.warnings, conflicts: item.conflicts } };
   }
   return null;
+};
+
+/**
+ * The run that last wrote the article's import state (see `ImportState.runId`) and how many
+ * finished since: those found it unchanged or did not include it, and wrote nothing — an
+ * unchanged re-import stays free of writes.
+ */
+export const findLastImport = async (strapi: Core.Strapi, externalId: string, state: ImportState): Promise<LastImport | null> => {
+  const runs = strapi.db.query(IMPORT_RUN_UID);
+  let found: { run: RunRow; item: Pick<LastImport, 'outcome' | 'warnings' | 'conflicts'> } | null;
+  if (state.runId) {
+    const run = (await runs.findOne({ where: { documentId: state.runId }, select: RUN_FIELDS })) as RunRow | null;
+    found = run && { run, item: await itemIn(strapi, run, externalId) };
+  } else {
+    found = await searchRecentRuns(strapi, externalId);
+  }
+  if (!found) return null;
+  const { run, item } = found;
+  const later = { ...FINISHED, startedAt: { $gt: run.startedAt } };
+  const laterRuns = await runs.count({ where: later });
+  const latest = laterRuns > 0 ? ((await runs.findOne({ where: later, select: ['startedAt'], orderBy: [{ startedAt: 'desc' }] })) as { startedAt: string }) : null;
+  return {
+    runId: run.documentId,
+    trigger: run.trigger,
+    startedAt: new Date(run.startedAt).toISOString(),
+    ...item,
+    laterRuns,
+    latestRunAt: latest && new Date(latest.startedAt).toISOString(),
+  };
 };

@@ -16,6 +16,10 @@ const Fact = ({ label, children }: { label: string; children: React.ReactNode })
   </Flex>
 );
 
+/** Imports after the last one that wrote the article found its capture unchanged or did not include it. */
+const laterRunsText = (runs: number, latestAt: string | null) =>
+  `${runs === 1 ? 'The one import since' : `The ${runs} imports since`} left it unchanged (latest ${formatDate(latestAt)})`;
+
 /** Where an imported article came from, and what its last import did to it. */
 export const ImportFacts = ({ panel }: { panel: ImportPanel }) => {
   const last = panel.lastImport;
@@ -27,7 +31,13 @@ export const ImportFacts = ({ panel }: { panel: ImportPanel }) => {
         <Fact label="Last import">
           <Flex direction="column" alignItems="flex-start" gap={1}>
             <span>{formatDate(last.startedAt)}</span>
-            <OutcomeBadge outcome={last.outcome} />
+            {last.outcome ? (
+              <OutcomeBadge outcome={last.outcome} />
+            ) : (
+              <Typography variant="pi" textColor="neutral600">
+                what it did is no longer listed in the run log
+              </Typography>
+            )}
             {last.warnings.map((warning) => (
               <Typography key={warning} variant="pi" textColor="neutral600">
                 {warning}
@@ -41,6 +51,7 @@ export const ImportFacts = ({ panel }: { panel: ImportPanel }) => {
       ) : (
         <Fact label="Last written by the import">{formatDate(panel.lastWrittenAt ?? null)}</Fact>
       )}
+      {last && last.laterRuns > 0 ? <Fact label="Since then">{laterRunsText(last.laterRuns, last.latestRunAt)}</Fact> : null}
     </Flex>
   );
 };

@@ -2,19 +2,23 @@ import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { createRequire } from 'module';
+import type { Core } from '@strapi/strapi';
 
 /**
- * A lock, named after the database, that a headless command holds while Strapi boots. Strapi's
- * boot creates a new database's tables and first rows with no lock of its own: two commands
- * booting together on a brand-new database trip over each other's half-made schema. Holding
- * this around `strapi.load()` lets one boot at a time; the next finds the schema made.
+ * A lock, named after the database, that every boot of this app holds from its register to
+ * the end of its bootstrap (src/index.ts): a server, a seed, a test. Strapi's boot creates a
+ * new database's tables, runs its migrations and writes its first rows (admin roles,
+ * permissions) with no lock of its own: two processes booting together on a brand-new
+ * database trip over each other's half-made schema. With this, one boots at a time; the next
+ * finds the schema made.
  *
  * Each database's own named lock, on a connection of its own: released by the server (or, for
  * SQLite, the kernel) when the holder's connection closes, so a killed process never leaves
  * it behind and there is no stale-lock rule to get wrong.
  */
 
-const appRequire = createRequire(path.resolve(__dirname, '..', '..', 'package.json'));
+/** The database drivers are the app's (one of them is installed), required only when used. */
+const appRequire = createRequire(__filename);
 
 /** `database.connection` of Strapi's configuration: what config/database.ts returns. */
 export interface DatabaseConnectionConfig {
@@ -200,12 +204,24 @@ export const acquireBootLock = async (config: DatabaseConnectionConfig, { waitMs
   return lockSqlite(filename, waitMs);
 };
 
-/** Runs `work` holding the boot lock, and lets go of it however `work` ends. */
-export const withBootLock = async <T>(config: DatabaseConnectionConfig, work: () => Promise<T>, options: { waitMs?: number } = {}): Promise<T> => {
-  const lock = await acquireBootLock(config, options);
-  try {
-    return await work();
-  } finally {
-    await lock.release().catch(() => {});
-  }
+/** The lock each booting Strapi holds, until its bootstrap ends (or it is destroyed first). */
+const heldBy = new WeakMap<Core.Strapi, Promise<HeldLock>>();
+
+/**
+ * Takes the boot lock for this Strapi's database. Called from the app's register: the last
+ * step before bootstrap, whose first step (`db.init`, then the schema sync) touches the
+ * database; Strapi has no hook between register and that.
+ */
+export const takeBootLock = async (strapi: Core.Strapi): Promise<void> => {
+  const lock = acquireBootLock(strapi.config.get('database.connection') as DatabaseConnectionConfig);
+  heldBy.set(strapi, lock);
+  await lock;
+};
+
+/** Lets go of the boot lock, if this Strapi holds it (the end of bootstrap, or a destroy after a failed boot). */
+export const releaseBootLock = async (strapi: Core.Strapi): Promise<void> => {
+  const lock = heldBy.get(strapi);
+  if (!lock) return;
+  heldBy.delete(strapi);
+  await (await lock.catch(() => null))?.release().catch(() => {});
 };
