@@ -2,18 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type { ImportState } from '../plan/state';
 import { getService } from '../utils';
 import { newDocumentId } from '../utils/document-id';
+import { batchSizesFor } from './batch-sizes';
 import { loadCatalog, loadStates, type StampedArticle, type StoredArticle } from './catalog';
 import type { ArticleUpdate } from './article-updates';
 import type { DraftSnapshot } from './draft-snapshots';
 import type { ArticleWrite } from './writer';
-
-/**
- * New articles written per transaction. One commit per article costs more than the article's
- * own inserts; a batch shares it, and its inserts are multi-row. Kept small: the write lock is
- * held for a few milliseconds, and a batch waits so briefly that what it holds dies young in
- * V8's heap (at 50, a cold import of 10,000 captures peaked 130 MB higher, in garbage).
- */
-const CREATE_BATCH = 10;
 
 /** A new article waiting for its batch; `onFailed` hears if it could not be saved. */
 interface PendingCreate {
@@ -30,6 +23,11 @@ interface PendingCreate {
  */
 export const openRunStore = async (strapi: Core.Strapi) => {
   const catalog = await loadCatalog(strapi);
+  /**
+   * New articles written per transaction (see batch-sizes). One commit per article costs more
+   * than the article's own inserts; a batch shares it, and its inserts are multi-row.
+   */
+  const createBatch = batchSizesFor(strapi).create;
   const writer = () => getService(strapi, 'writer');
   let waiting: PendingCreate[] = [];
   /** Whether this run wrote a headline: only a new one can give a stored link its target. */
@@ -41,14 +39,11 @@ export const openRunStore = async (strapi: Core.Strapi) => {
   };
 
   /**
-   * Writes the waiting new articles in one transaction. When that fails, each is written again
+   * Writes a batch of new articles in one transaction. When that fails, each is written again
    * on its own: one that fails again leaves the catalog and its `onFailed` is told; the others
    * are created.
    */
-  const flush = async () => {
-    if (waiting.length === 0) return;
-    const batch = waiting;
-    waiting = [];
+  const writeBatch = async (batch: PendingCreate[]) => {
     try {
       for (const article of await writer().createArticles(catalog, batch.map((entry) => entry.request))) catalog.remember(article);
       return;
@@ -66,6 +61,33 @@ export const openRunStore = async (strapi: Core.Strapi) => {
         failed(entry, error as Error);
       }
     }
+  };
+
+  /**
+   * The batch of new articles being written while the run reads and parses the next captures
+   * (server databases only, see batch-sizes): its transaction's round trips wait on the
+   * database while this process has work to do. One batch at a time, in order; every other
+   * write waits for it (see drain).
+   */
+  let writing: Promise<void> = Promise.resolve();
+  const { overlapCreates } = batchSizesFor(strapi);
+
+  /** Starts writing the waiting new articles, once the batch before them is written. */
+  const flush = async () => {
+    await writing;
+    if (waiting.length === 0) return;
+    const batch = waiting;
+    waiting = [];
+    writing = writeBatch(batch);
+    // Seen by whoever waits for it next (a rejection is an unexpected error: it ends the run).
+    writing.catch(() => {});
+    if (!overlapCreates) await writing;
+  };
+
+  /** Every waiting new article written: before any other write, and at the end of a run. */
+  const drain = async () => {
+    await flush();
+    await writing;
   };
 
   return {
@@ -96,14 +118,18 @@ export const openRunStore = async (strapi: Core.Strapi) => {
     },
 
     /** Whether enough new articles wait for a batch (a plain check: an unchanged capture costs no promise). */
-    batchFull: () => waiting.length >= CREATE_BATCH,
+    batchFull: () => waiting.length >= createBatch,
 
     flush,
+    drain,
+
+    /** Waits for the write under way, if any, without its outcome: a run that stops must not leave one behind. */
+    idle: () => writing.catch(() => {}),
 
     /** Updates an article (after the waiting new ones, so that writes keep the captures' order). */
     async update(request: ArticleWrite & { existing: StoredArticle }): Promise<StoredArticle> {
       if ('title' in request.plan.write) headlinesWritten = true;
-      await flush();
+      await drain();
       const stored = await writer().updateArticle(catalog, request);
       catalog.remember(stored);
       return stored;
@@ -113,7 +139,10 @@ export const openRunStore = async (strapi: Core.Strapi) => {
     claimStory: (article: StoredArticle, storyKey: string) => catalog.reserveDry(article.slug, storyKey, article.externalId),
 
     /** What planning the updates of these articles needs, read together (see draft-snapshots). */
-    snapshots: (articles: StoredArticle[]): Promise<Map<number, DraftSnapshot>> => getService(strapi, 'draft-snapshots').load(articles),
+    async snapshots(articles: StoredArticle[]): Promise<Map<number, DraftSnapshot>> {
+      await writing;
+      return getService(strapi, 'draft-snapshots').load(articles);
+    },
 
     /**
      * Updates these articles together, in one transaction (see article-updates), after the
@@ -121,7 +150,7 @@ export const openRunStore = async (strapi: Core.Strapi) => {
      */
     async updateMany(updates: ArticleUpdate[]): Promise<StoredArticle[]> {
       if (updates.some(({ request }) => 'title' in request.plan.write)) headlinesWritten = true;
-      await flush();
+      await drain();
       const stored = await getService(strapi, 'article-updates').updateArticles(catalog, updates);
       for (const article of stored) catalog.remember(article);
       return stored;
@@ -129,7 +158,7 @@ export const openRunStore = async (strapi: Core.Strapi) => {
 
     /** Same content from other bytes: only the import state changes. */
     async rememberState(article: StoredArticle, state: ImportState) {
-      await flush();
+      await drain();
       catalog.remember(await writer().rememberState(article, state));
     },
 
@@ -139,7 +168,7 @@ export const openRunStore = async (strapi: Core.Strapi) => {
      * target: a run that only changed Explore lists over a large archive would pay it for nothing).
      */
     async finish(wrote: boolean) {
-      await flush();
+      await drain();
       if (wrote && headlinesWritten) await writer().resolvePendingTargets(catalog);
     },
   };
