@@ -5,8 +5,8 @@ export interface BatchSizes {
   create: number;
   /** Changed captures of stored articles planned and written per batch. */
   update: number;
-  /** Whether a batch of new articles is written while the run parses the next captures. */
-  overlapCreates: boolean;
+  /** Whether a batch is written while the run reads and parses the next captures. */
+  overlapWrites: boolean;
 }
 
 /**
@@ -18,5 +18,5 @@ export interface BatchSizes {
  * its size: larger batches there.
  */
 export const batchSizesFor = (strapi: Core.Strapi): BatchSizes => {
-  return strapi.db.dialect.client === 'sqlite' ? { create: 10, update: 25, overlapCreates: false } : { create: 50, update: 100, overlapCreates: true };
+  return strapi.db.dialect.client === 'sqlite' ? { create: 10, update: 25, overlapWrites: false } : { create: 50, update: 100, overlapWrites: true };
 };

@@ -64,29 +64,33 @@ export const openRunStore = async (strapi: Core.Strapi) => {
   };
 
   /**
-   * The batch of new articles being written while the run reads and parses the next captures
-   * (server databases only, see batch-sizes): its transaction's round trips wait on the
-   * database while this process has work to do. One batch at a time, in order; every other
-   * write waits for it (see drain).
+   * The write under way while the run reads and parses the next captures (server databases
+   * only, see batch-sizes): a batch's round trips wait on the database while this process has
+   * work to do. One write at a time, in the captures' order: each waits for the one before.
    */
   let writing: Promise<void> = Promise.resolve();
-  const { overlapCreates } = batchSizesFor(strapi);
+  const { overlapWrites } = batchSizesFor(strapi);
 
-  /** Starts writing the waiting new articles, once the batch before them is written. */
-  const flush = async () => {
+  /** Runs `write` once the write before it is done; with overlap, returns as soon as it has started. */
+  const inTurn = async (write: () => Promise<void>) => {
     await writing;
+    writing = write();
+    // Seen by whoever waits for it next (a rejection is an unexpected error: it ends the run).
+    writing.catch(() => {});
+    if (!overlapWrites) await writing;
+  };
+
+  /** Writes the waiting new articles now: for a caller whose turn it is. */
+  const writeWaiting = async () => {
     if (waiting.length === 0) return;
     const batch = waiting;
     waiting = [];
-    writing = writeBatch(batch);
-    // Seen by whoever waits for it next (a rejection is an unexpected error: it ends the run).
-    writing.catch(() => {});
-    if (!overlapCreates) await writing;
+    await writeBatch(batch);
   };
 
-  /** Every waiting new article written: before any other write, and at the end of a run. */
+  /** Every write done, the waiting new articles included: before a write out of turn, and at the end of a run. */
   const drain = async () => {
-    await flush();
+    await inTurn(writeWaiting);
     await writing;
   };
 
@@ -120,16 +124,21 @@ export const openRunStore = async (strapi: Core.Strapi) => {
     /** Whether enough new articles wait for a batch (a plain check: an unchanged capture costs no promise). */
     batchFull: () => waiting.length >= createBatch,
 
-    flush,
+    /** Starts writing the waiting new articles, in turn. */
+    flush: () => inTurn(writeWaiting),
     drain,
+    inTurn,
 
     /** Waits for the write under way, if any, without its outcome: a run that stops must not leave one behind. */
     idle: () => writing.catch(() => {}),
 
-    /** Updates an article (after the waiting new ones, so that writes keep the captures' order). */
+    /**
+     * Updates an article (after the waiting new ones, so that writes keep the captures' order).
+     * Called in turn (see inTurn).
+     */
     async update(request: ArticleWrite & { existing: StoredArticle }): Promise<StoredArticle> {
       if ('title' in request.plan.write) headlinesWritten = true;
-      await drain();
+      await writeWaiting();
       const stored = await writer().updateArticle(catalog, request);
       catalog.remember(stored);
       return stored;
@@ -146,11 +155,11 @@ export const openRunStore = async (strapi: Core.Strapi) => {
 
     /**
      * Updates these articles together, in one transaction (see article-updates), after the
-     * waiting new ones: links may target them.
+     * waiting new ones: links may target them. Called in turn (see inTurn).
      */
     async updateMany(updates: ArticleUpdate[]): Promise<StoredArticle[]> {
       if (updates.some(({ request }) => 'title' in request.plan.write)) headlinesWritten = true;
-      await drain();
+      await writeWaiting();
       const stored = await getService(strapi, 'article-updates').updateArticles(catalog, updates);
       for (const article of stored) catalog.remember(article);
       return stored;
