@@ -9,6 +9,7 @@ import type { ImportStamp } from '../plan/state';
 import { SPACING } from '../parse/text';
 import { captureFailed, parseCaptureBytes } from '../read';
 import type { CaptureSource, SourceEntry } from '../sources';
+import { batchSizesFor } from '../store/batch-sizes';
 import type { RunStore } from '../store/run-store';
 import type { ArticleWrite } from '../store/writer';
 import { getIngestConfig } from '../config/read';
@@ -56,11 +57,6 @@ const HEARTBEAT_MS = 5_000;
 const YIELD_EVERY_MS = 10;
 /** An entry answered without a read takes a few microseconds: the clock is read every so many of them. */
 const QUICK_BETWEEN_CLOCKS = 64;
-/**
- * Changed captures of stored articles planned and written per batch: their drafts are read in
- * a few queries per batch, and most of an update's cost was those reads and the statements.
- */
-const UPDATE_BATCH = 25;
 
 /** How reports and errors name an entry: its file, or a pushed capture's external id. */
 const labelOf = (entry: SourceEntry) => entry.name ?? entry.externalId;
@@ -186,34 +182,42 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const store = await getService(strapi, 'store').open();
     const items: ReportItem[] = [];
     const counts = emptyCounts();
+    // Changed captures planned and written per batch (see batch-sizes): their drafts are read in
+    // a few queries per batch, and most of an update's cost was those reads and the statements.
+    const updateBatch = batchSizesFor(strapi).update;
     const context: RunContext = { store, source, counts, updates: createUpdateBatch({ store, counts, options }), noted: [], seen: new Map(), options, runId };
 
     let lastYield = Date.now();
     /** Entries answered at once since the clock was last read: reading it for each was a tenth of an unchanged run. */
     let quick = 0;
-    for (const entry of entries) {
-      const answer = importEntry(context, entry);
-      const waited = answer instanceof Promise;
-      const done = waited ? await answer : answer;
-      items.push(done);
-      addToCounts(counts, done);
-      if (store.batchFull()) await store.flush();
-      if (context.updates.full(UPDATE_BATCH)) await context.updates.flush();
-      onProgress?.({ done: items.length, total: entries.length, counts: { ...counts }, file: labelOf(entry) });
-      if (!waited && ++quick < QUICK_BETWEEN_CLOCKS) continue;
-      quick = 0;
-      heartbeat();
-      // Reads and SQLite calls are synchronous: let the server answer its requests every few ms.
-      if (Date.now() - lastYield >= YIELD_EVERY_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        lastYield = Date.now();
+    try {
+      for (const entry of entries) {
+        const answer = importEntry(context, entry);
+        const waited = answer instanceof Promise;
+        const done = waited ? await answer : answer;
+        items.push(done);
+        addToCounts(counts, done);
+        if (store.batchFull()) await store.flush();
+        if (context.updates.full(updateBatch)) await context.updates.flush();
+        onProgress?.({ done: items.length, total: entries.length, counts: { ...counts }, file: labelOf(entry) });
+        if (!waited && ++quick < QUICK_BETWEEN_CLOCKS) continue;
+        quick = 0;
+        heartbeat();
+        // Reads and SQLite calls are synchronous: let the server answer its requests every few ms.
+        if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = Date.now();
+        }
       }
+      // A batch that failed at the end turns its items into failures: count after it.
+      await context.updates.flush();
+      await store.drain();
+      const wrote = items.some((entry) => entry.outcome === 'created' || entry.outcome === 'updated');
+      await store.finish(wrote && !options.dryRun);
+    } finally {
+      // A run that stops (a lost lock, an error) leaves no write under way behind its lock.
+      await store.idle();
     }
-    // A batch that failed at the end turns its items into failures: count after it.
-    await context.updates.flush();
-    await store.flush();
-    const wrote = items.some((entry) => entry.outcome === 'created' || entry.outcome === 'updated');
-    await store.finish(wrote && !options.dryRun);
 
     if (context.noted.length > 0) {
       const states = await store.statesOf(context.noted.map((entry) => entry.id));

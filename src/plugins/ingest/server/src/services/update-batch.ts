@@ -86,8 +86,11 @@ export const createUpdateBatch = ({ store, counts, options }: {
       if (needsDocumentService(plan.write)) alone.push({ entry, request });
       else together.push({ request, snapshot, entry });
     }
-    await writeTogether(together);
-    for (const { entry, request } of alone) await store.update(request).catch((error: Error) => failed(entry, error));
+    // Written while the run parses the next captures, where the database allows (see run-store's inTurn).
+    await store.inTurn(async () => {
+      await writeTogether(together);
+      for (const { entry, request } of alone) await store.update(request).catch((error: Error) => failed(entry, error));
+    });
   };
 
   return {

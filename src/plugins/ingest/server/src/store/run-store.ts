@@ -2,19 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type { ImportState } from '../plan/state';
 import { getService } from '../utils';
 import { newDocumentId } from '../utils/document-id';
+import { batchSizesFor } from './batch-sizes';
 import { loadCatalog, loadStates, type StampedArticle, type StoredArticle } from './catalog';
 import type { ArticleUpdate } from './article-updates';
 import type { DraftSnapshot } from './draft-snapshots';
 import type { ArticleWrite } from './writer';
-
-/**
- * New articles written per transaction. A commit writes the pages the batch touched (the same
- * index pages over and over at 10 a batch) and each statement has a fixed cost in knex and the
- * driver: at 50, a cold import of 2,000 captures spent half as long in commits and a third less
- * in its inserts, and peak RSS at 10,000 did not move (294 MB vs 297 MB). The write lock is held
- * for some tens of milliseconds.
- */
-const CREATE_BATCH = 50;
 
 /** A new article waiting for its batch; `onFailed` hears if it could not be saved. */
 interface PendingCreate {
@@ -31,6 +23,11 @@ interface PendingCreate {
  */
 export const openRunStore = async (strapi: Core.Strapi) => {
   const catalog = await loadCatalog(strapi);
+  /**
+   * New articles written per transaction (see batch-sizes). One commit per article costs more
+   * than the article's own inserts; a batch shares it, and its inserts are multi-row.
+   */
+  const createBatch = batchSizesFor(strapi).create;
   const writer = () => getService(strapi, 'writer');
   let waiting: PendingCreate[] = [];
   /** Whether this run wrote a headline: only a new one can give a stored link its target. */
@@ -42,14 +39,11 @@ export const openRunStore = async (strapi: Core.Strapi) => {
   };
 
   /**
-   * Writes the waiting new articles in one transaction. When that fails, each is written again
+   * Writes a batch of new articles in one transaction. When that fails, each is written again
    * on its own: one that fails again leaves the catalog and its `onFailed` is told; the others
    * are created.
    */
-  const flush = async () => {
-    if (waiting.length === 0) return;
-    const batch = waiting;
-    waiting = [];
+  const writeBatch = async (batch: PendingCreate[]) => {
     try {
       for (const article of await writer().createArticles(catalog, batch.map((entry) => entry.request))) catalog.remember(article);
       return;
@@ -67,6 +61,37 @@ export const openRunStore = async (strapi: Core.Strapi) => {
         failed(entry, error as Error);
       }
     }
+  };
+
+  /**
+   * The write under way while the run reads and parses the next captures (server databases
+   * only, see batch-sizes): a batch's round trips wait on the database while this process has
+   * work to do. One write at a time, in the captures' order: each waits for the one before.
+   */
+  let writing: Promise<void> = Promise.resolve();
+  const { overlapWrites } = batchSizesFor(strapi);
+
+  /** Runs `write` once the write before it is done; with overlap, returns as soon as it has started. */
+  const inTurn = async (write: () => Promise<void>) => {
+    await writing;
+    writing = write();
+    // Seen by whoever waits for it next (a rejection is an unexpected error: it ends the run).
+    writing.catch(() => {});
+    if (!overlapWrites) await writing;
+  };
+
+  /** Writes the waiting new articles now: for a caller whose turn it is. */
+  const writeWaiting = async () => {
+    if (waiting.length === 0) return;
+    const batch = waiting;
+    waiting = [];
+    await writeBatch(batch);
+  };
+
+  /** Every write done, the waiting new articles included: before a write out of turn, and at the end of a run. */
+  const drain = async () => {
+    await inTurn(writeWaiting);
+    await writing;
   };
 
   return {
@@ -97,14 +122,23 @@ export const openRunStore = async (strapi: Core.Strapi) => {
     },
 
     /** Whether enough new articles wait for a batch (a plain check: an unchanged capture costs no promise). */
-    batchFull: () => waiting.length >= CREATE_BATCH,
+    batchFull: () => waiting.length >= createBatch,
 
-    flush,
+    /** Starts writing the waiting new articles, in turn. */
+    flush: () => inTurn(writeWaiting),
+    drain,
+    inTurn,
 
-    /** Updates an article (after the waiting new ones, so that writes keep the captures' order). */
+    /** Waits for the write under way, if any, without its outcome: a run that stops must not leave one behind. */
+    idle: () => writing.catch(() => {}),
+
+    /**
+     * Updates an article (after the waiting new ones, so that writes keep the captures' order).
+     * Called in turn (see inTurn).
+     */
     async update(request: ArticleWrite & { existing: StoredArticle }): Promise<StoredArticle> {
       if ('title' in request.plan.write) headlinesWritten = true;
-      await flush();
+      await writeWaiting();
       const stored = await writer().updateArticle(catalog, request);
       catalog.remember(stored);
       return stored;
@@ -114,15 +148,18 @@ export const openRunStore = async (strapi: Core.Strapi) => {
     claimStory: (article: StoredArticle, storyKey: string) => catalog.reserveDry(article.slug, storyKey, article.externalId),
 
     /** What planning the updates of these articles needs, read together (see draft-snapshots). */
-    snapshots: (articles: StoredArticle[]): Promise<Map<number, DraftSnapshot>> => getService(strapi, 'draft-snapshots').load(articles),
+    async snapshots(articles: StoredArticle[]): Promise<Map<number, DraftSnapshot>> {
+      await writing;
+      return getService(strapi, 'draft-snapshots').load(articles);
+    },
 
     /**
      * Updates these articles together, in one transaction (see article-updates), after the
-     * waiting new ones: links may target them.
+     * waiting new ones: links may target them. Called in turn (see inTurn).
      */
     async updateMany(updates: ArticleUpdate[]): Promise<StoredArticle[]> {
       if (updates.some(({ request }) => 'title' in request.plan.write)) headlinesWritten = true;
-      await flush();
+      await writeWaiting();
       const stored = await getService(strapi, 'article-updates').updateArticles(catalog, updates);
       for (const article of stored) catalog.remember(article);
       return stored;
@@ -130,7 +167,7 @@ export const openRunStore = async (strapi: Core.Strapi) => {
 
     /** Same content from other bytes: only the import state changes. */
     async rememberState(article: StoredArticle, state: ImportState) {
-      await flush();
+      await drain();
       catalog.remember(await writer().rememberState(article, state));
     },
 
@@ -140,7 +177,7 @@ export const openRunStore = async (strapi: Core.Strapi) => {
      * target: a run that only changed Explore lists over a large archive would pay it for nothing).
      */
     async finish(wrote: boolean) {
-      await flush();
+      await drain();
       if (wrote && headlinesWritten) await writer().resolvePendingTargets(catalog);
     },
   };
