@@ -57,7 +57,8 @@ describe(`the boot lock on ${client}`, () => {
         '--import',
         'tsx',
         '-e',
-        `require('./src/utils/boot-lock').acquireBootLock(${JSON.stringify(connectionConfig())}).then(() => { process.stdout.write('held'); setInterval(() => {}, 1000); })`,
+        // The lock is kept referenced: a SQLite connection nothing refers to may be closed by a GC, letting go of it.
+        `require('./src/utils/boot-lock').acquireBootLock(${JSON.stringify(connectionConfig())}).then((lock) => { globalThis.heldLock = lock; process.stdout.write('held'); setInterval(() => {}, 1000); })`,
       ],
       { cwd: path.resolve(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] }
     );
