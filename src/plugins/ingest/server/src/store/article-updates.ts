@@ -16,8 +16,8 @@ export interface ArticleUpdate {
   snapshot: DraftSnapshot;
 }
 
-/** Rows per statement: below every dialect's limit on bound values (see link-rows). */
-const CHUNK = 1000;
+/** Rows per statement: below every dialect's limit on bound values. */
+const CHUNK = 400;
 
 const chunks = <T>(items: T[]): T[][] => {
   const out: T[][] = [];

@@ -26,8 +26,8 @@ interface JoinTable {
   orderColumnName?: string;
 }
 
-/** Ids per IN (…) list: below every dialect's limit on bound values (see link-rows). */
-const CHUNK = 1000;
+/** Ids per IN (…) list: below every dialect's limit on bound values. */
+const CHUNK = 400;
 
 type Row = Record<string, any>;
 

@@ -21,11 +21,11 @@ interface JoinTable {
 }
 
 /**
- * Rows per INSERT or per IN (…) list: at most 1,000 rows of six values, below every dialect's
- * limit on bound values (SQLite's 32,766). A batch of 100 changed articles has ~1,700 links: each
- * statement on them is one round trip per chunk on a server database.
+ * Rows per INSERT or per IN (…) list: below every dialect's limit on bound values, and below
+ * SQLite's 500 terms of a compound SELECT (knex writes a multi-row INSERT there as
+ * `SELECT … UNION ALL SELECT …`: 1,000 rows failed).
  */
-const CHUNK = 1000;
+const CHUNK = 400;
 
 const chunks = <T>(items: T[], size = CHUNK): T[][] => {
   const out: T[][] = [];
