@@ -1,12 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
 import { ARTICLE_UID, RELATED_LINK_UID } from '../constants';
+import { chunks } from '../utils/chunks';
 
 type AnnouncedUid = typeof ARTICLE_UID | typeof RELATED_LINK_UID;
 type EntryEvent = 'entry.create' | 'entry.update' | 'entry.delete';
-
-/** Ids per read: below every dialect's limit on bound values. */
-const CHUNK = 400;
 
 /**
  * What the importer writes past the Document Service, announced as the Document Service
@@ -62,9 +60,7 @@ const createAnnouncementsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The stored rows of `ids`, read after commit (what listeners are told is what is stored). */
   const stored = async (uid: AnnouncedUid, ids: number[]) => {
     const found: Array<Record<string, unknown>> = [];
-    const unique = [...new Set(ids)];
-    for (let index = 0; index < unique.length; index += CHUNK) {
-      const part = unique.slice(index, index + CHUNK);
+    for (const part of chunks([...new Set(ids)])) {
       found.push(...((await strapi.db.query(uid).findMany({ where: { id: { $in: part } }, orderBy: { id: 'asc' } })) as Array<Record<string, unknown>>));
     }
     return found;

@@ -5,6 +5,7 @@ import { columnValues, type ArticleFields } from '../plan/fields';
 import { planLinkChanges, type LinkChanges } from '../plan/link-changes';
 import { formatStamp, stampOf, type ImportState } from '../plan/state';
 import { getService } from '../utils';
+import { chunks } from '../utils/chunks';
 import { columnOf, tableQuery } from '../utils/tables';
 import type { Catalog, StoredArticle } from './catalog';
 import type { DraftSnapshot } from './draft-snapshots';
@@ -15,15 +16,6 @@ export interface ArticleUpdate {
   request: ArticleWrite & { existing: StoredArticle };
   snapshot: DraftSnapshot;
 }
-
-/** Rows per statement: below every dialect's limit on bound values. */
-const CHUNK = 400;
-
-const chunks = <T>(items: T[]): T[][] => {
-  const out: T[][] = [];
-  for (let index = 0; index < items.length; index += CHUNK) out.push(items.slice(index, index + CHUNK));
-  return out;
-};
 
 const toMs = (value: unknown) => (value instanceof Date ? value.getTime() : new Date(value as string).getTime());
 

@@ -5,6 +5,7 @@ import type { CurrentLink } from '../plan/link-changes';
 import { isImportState, type ImportState } from '../plan/state';
 import { columnOf, tableQuery } from '../utils/tables';
 import type { StoredArticle } from './catalog';
+import { chunks } from '../utils/chunks';
 
 /** What planning an update needs of a stored article, read with many others at once. */
 export interface DraftSnapshot {
@@ -26,14 +27,11 @@ interface JoinTable {
   orderColumnName?: string;
 }
 
-/** Ids per IN (…) list: below every dialect's limit on bound values. */
-const CHUNK = 400;
-
 type Row = Record<string, any>;
 
 const inChunks = async <T>(items: T[], read: (part: T[]) => PromiseLike<Row[]>): Promise<Row[]> => {
   const out: Row[] = [];
-  for (let start = 0; start < items.length; start += CHUNK) out.push(...(await read(items.slice(start, start + CHUNK))));
+  for (const part of chunks(items)) out.push(...(await read(part)));
   return out;
 };
 

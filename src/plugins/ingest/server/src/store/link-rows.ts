@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_UID, RELATED_LINK_UID } from '../constants';
 import { newDocumentId } from '../utils/document-id';
+import { chunks } from '../utils/chunks';
 import { columnOf, tableQuery } from '../utils/tables';
 
 /** A related link as the importer writes it; `target` is the target article's documentId. */
@@ -19,19 +20,6 @@ interface JoinTable {
   inverseJoinColumn: { name: string };
   inverseOrderColumnName?: string;
 }
-
-/**
- * Rows per INSERT or per IN (…) list: below every dialect's limit on bound values, and below
- * SQLite's 500 terms of a compound SELECT (knex writes a multi-row INSERT there as
- * `SELECT … UNION ALL SELECT …`: 1,000 rows failed).
- */
-const CHUNK = 400;
-
-const chunks = <T>(items: T[], size = CHUNK): T[][] => {
-  const out: T[][] = [];
-  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
-  return out;
-};
 
 /**
  * Related links written in bulk, stored exactly as the Document Service stores them, but with
