@@ -74,7 +74,7 @@ describe('the scheduled import', () => {
 describe('the run log', () => {
   it("records each file's outcome with its warnings, conflicts and error", async () => {
     const report = await runImport(app.strapi, examplesDir(), { trigger: 'cli', lockWaitMs: 30_000 });
-    const run = (await app.strapi.db.query(IMPORT_RUN).findOne({ where: { documentId: report.runId } })) as Record<string, any>;
+    const run = (await app.strapi.plugin('ingest').service('runs').get(report.runId)) as Record<string, any>;
     expect(run).toMatchObject({ trigger: 'cli', status: 'succeeded', dryRun: false, counts: report.counts });
     expect(run.items).toEqual(report.items);
     const warned = run.items.find((item: { externalId: string }) => item.externalId === '004_91b56a66213aafde');
