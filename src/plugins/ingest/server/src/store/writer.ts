@@ -48,6 +48,8 @@ const byKindThenPosition = (a: { kind: string; position: number }, b: { kind: st
   a.kind === b.kind ? a.position - b.position : a.kind === 'recommended' ? -1 : 1;
 
 const PENDING_PAGE = 2000;
+/** Resolved link targets written per transaction (see resolvePendingTargets). */
+const RESOLVED_PER_TRANSACTION = 5000;
 
 const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const linkRows = () => getService(strapi, 'link-rows');
@@ -321,7 +323,18 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Only links without a target are looked at, so a run with nothing new writes nothing.
      */
     async resolvePendingTargets(catalog: Catalog): Promise<number> {
-      const resolved: Array<{ id: number; target: string }> = [];
+      let resolved: Array<{ id: number; target: string }> = [];
+      let written = 0;
+      // A transaction per few thousand links: a cold import of 100,000 articles resolves
+      // hundreds of thousands, and holding them all with their join rows was 25 MB at its end.
+      // Each link's new target is independent of the others'.
+      const write = async () => {
+        if (resolved.length === 0) return;
+        const batch = resolved;
+        resolved = [];
+        await strapi.db.transaction(({ trx }) => linkRows().setTargets(trx, batch));
+        written += batch.length;
+      };
       // Paged by id: populating a page binds its ids, and SQLite allows 32,766 bound values.
       for (let after = 0; ; ) {
         const pending = (await strapi.db.query(RELATED_LINK_UID).findMany({
@@ -335,12 +348,12 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
           const target = catalog.targetFor(link.title, link.article?.documentId);
           if (target) resolved.push({ id: link.id, target });
         }
+        if (resolved.length >= RESOLVED_PER_TRANSACTION) await write();
         if (pending.length < PENDING_PAGE) break;
         after = pending[pending.length - 1].id;
       }
-      // One transaction for all: each link's new target is independent of the others.
-      if (resolved.length > 0) await strapi.db.transaction(({ trx }) => linkRows().setTargets(trx, resolved));
-      return resolved.length;
+      await write();
+      return written;
     },
   };
 };
