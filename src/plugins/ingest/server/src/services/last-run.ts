@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { IMPORT_RUN_UID } from '../constants';
 import type { ReportItem, Trigger } from './report';
+import { readRunItems } from './run-pages';
 
 export interface LastImport {
   runId: string;
@@ -26,9 +27,7 @@ export const findLastImport = async (strapi: Core.Strapi, externalId: string): P
     limit: RUNS_SEARCHED,
   })) as Array<{ id: number; documentId: string; trigger: LastImport['trigger']; startedAt: string }>;
   for (const run of recent) {
-    const { items } = (await runs.findOne({ where: { id: run.id }, select: ['items'] })) as { items: ReportItem[] | string | null };
-    const list: ReportItem[] = typeof items === 'string' ? JSON.parse(items) : (items ?? []);
-    const item = list.find((entry) => entry.externalId === externalId);
+    const item = (await readRunItems(strapi, run)).find((entry) => entry.externalId === externalId);
     if (item) return { runId: run.documentId, trigger: run.trigger, startedAt: new Date(run.startedAt).toISOString(), item };
   }
   return null;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { IMPORT_RUN_PAGE_UID } from '../constants';
+import { IMPORT_RUN_PAGE_UID, IMPORT_RUN_UID } from '../constants';
 import type { ReportItem } from './report';
 import { retryOnDeadlock } from '../utils/db-error';
 
@@ -28,6 +28,13 @@ export const readRunPages = async (strapi: Core.Strapi, runId: string): Promise<
     orderBy: { position: 'asc' },
   })) as Array<{ items: ReportItem[] | null }>;
   return pages.flatMap((page) => page.items ?? []);
+};
+
+/** A recorded run's listed items: its pages, or the `items` value of a record written before pages. */
+export const readRunItems = async (strapi: Core.Strapi, run: { id: number; documentId: string }): Promise<ReportItem[]> => {
+  const { items } = (await strapi.db.query(IMPORT_RUN_UID).findOne({ where: { id: run.id }, select: ['items'] })) as { items: ReportItem[] | string | null };
+  if (items != null) return typeof items === 'string' ? JSON.parse(items) : items;
+  return readRunPages(strapi, run.documentId);
 };
 
 export const deleteRunPages = (strapi: Core.Strapi, runIds: string[]) =>
