@@ -116,11 +116,13 @@ describe.skipIf(skipReason !== undefined)('the editors’ workflow in the admin 
       const published = await findArticle(app.strapi, article.externalId, 'published');
       expect(draft!.standfirst).toBe(standfirst);
       expect(published!.standfirst).toBe(standfirst);
-      const [run] = (await app.strapi.documents('plugin::ingest.import-run').findMany({ sort: 'startedAt:desc', limit: 1 } as never)) as unknown as Array<{
+      const runs = app.strapi.plugin('ingest').service('runs');
+      const [latest] = (await runs.list({ pageSize: 1 })).results as Array<{ documentId: string }>;
+      const run = (await runs.get(latest.documentId)) as {
         trigger: string;
         items: Array<{ externalId: string; conflicts: string[] }>;
         counts: Record<'created' | 'updated' | 'unchanged' | 'failed' | 'duplicate' | 'conflicted', number>;
-      }>;
+      };
       expect(run.trigger).toBe('admin');
       expect(run.items.find((entry) => entry.externalId === article.externalId)!.conflicts).toEqual(['standfirst']);
       // The record lists the files that say something; the page says how many quiet ones it leaves out.

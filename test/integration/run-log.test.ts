@@ -3,6 +3,8 @@ import { makeCaptureDir, syntheticCapture, writeCapture } from '../helpers/captu
 import { runImport } from '../helpers/ingest';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import type { RunRecord, RunsService } from '../../src/plugins/ingest/server/src/services/runs';
+import { RUN_PAGE_ITEMS } from '../../src/plugins/ingest/server/src/services/run-pages';
+import type { ReportItem } from '../../src/plugins/ingest/server/src/services/report';
 
 /**
  * The run log stays bounded: a record lists only the files that say something and counts the
@@ -22,6 +24,8 @@ afterAll(async () => {
 
 const runs = () => app.strapi.plugin('ingest').service('runs') as RunsService;
 const record = async (runId: string | null) => (await runs().get(runId!)) as RunRecord;
+const PAGE_UID = 'plugin::ingest.import-run-page';
+const pagesOf = (runId: string) => app.strapi.db.query(PAGE_UID).count({ where: { runId } });
 
 const quiet = (n: number) => syntheticCapture({ title: `Quiet story number ${n}` });
 // The first line's date disagrees with the dateline: a warning on every import of it.
@@ -77,6 +81,7 @@ describe('the run log', () => {
     // The newest two runs with a list: the update and the unchanged run with a warning.
     expect(second.items).toHaveLength(1);
     expect(first).toMatchObject({ items: null, missing: null, itemsPruned: true, listed: 4 });
+    expect(await pagesOf(listedRuns[0])).toBe(0);
     expect(first.counts).toMatchObject({ created: 4 });
     // A run that listed nothing keeps what it had: its missing list.
     expect(empty).toMatchObject({ items: [], itemsPruned: false, missing: ['log_c', 'log_noisy'] });
@@ -85,3 +90,26 @@ describe('the run log', () => {
     expect(results.every((run) => run.counts !== null)).toBe(true);
   });
 });
+
+describe("a large run's items", () => {
+  it('are stored a page at a time and read back whole, in order', async () => {
+    const total = 2 * RUN_PAGE_ITEMS + 7;
+    const items: ReportItem[] = Array.from({ length: total }, (_, index) => ({
+      file: `page_${index}.txt`,
+      externalId: `page_${index}`,
+      outcome: index % 3 === 0 ? 'updated' : 'created',
+      documentId: `doc${index}`,
+      warnings: index === total - 1 ? ['the last one warns'] : [],
+      conflicts: [],
+      error: null,
+    }));
+    const runId = await runs().start({ trigger: 'cli', dryRun: false, dir: '/captures' });
+    const now = new Date().toISOString();
+    await runs().finish(runId, { runId, startedAt: now, finishedAt: now, dryRun: false, counts: { created: total - 669, updated: 669, unchanged: 0, failed: 0, duplicate: 0, conflicted: 0 }, items, missing: [] });
+    expect(await pagesOf(runId)).toBe(3);
+    const stored = await record(runId);
+    expect(stored.listed).toBe(total);
+    expect(stored.items).toEqual(items);
+  });
+});
+

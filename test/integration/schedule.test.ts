@@ -27,7 +27,8 @@ afterAll(async () => {
 describe('the scheduled import', () => {
   it('fires on its own, imports INGEST_DIR (publishing, as INGEST_PUBLISH says) and records the run', async () => {
     await waitFor(async () => (await runsWhere({ trigger: 'cron', status: 'succeeded' })).length > 0, 30_000, 'a scheduled run');
-    const [run] = await runsWhere({ trigger: 'cron', status: 'succeeded' });
+    const [first] = await runsWhere({ trigger: 'cron', status: 'succeeded' });
+    const run = (await app.strapi.plugin('ingest').service('runs').get(first.documentId)) as Record<string, any>;
     expect(run.counts).toMatchObject({ created: 2, failed: 0 });
     expect(run.items.map((item: { externalId: string; outcome: string }) => [item.externalId, item.outcome])).toEqual([
       ['cron_a', 'created'],
@@ -74,7 +75,7 @@ describe('the scheduled import', () => {
 describe('the run log', () => {
   it("records each file's outcome with its warnings, conflicts and error", async () => {
     const report = await runImport(app.strapi, examplesDir(), { trigger: 'cli', lockWaitMs: 30_000 });
-    const run = (await app.strapi.db.query(IMPORT_RUN).findOne({ where: { documentId: report.runId } })) as Record<string, any>;
+    const run = (await app.strapi.plugin('ingest').service('runs').get(report.runId)) as Record<string, any>;
     expect(run).toMatchObject({ trigger: 'cli', status: 'succeeded', dryRun: false, counts: report.counts });
     expect(run.items).toEqual(report.items);
     const warned = run.items.find((item: { externalId: string }) => item.externalId === '004_91b56a66213aafde');

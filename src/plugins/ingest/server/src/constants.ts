@@ -5,6 +5,8 @@ export const SECTION_UID = 'api::section.section';
 export const SOURCE_UID = 'api::source.source';
 export const RELATED_LINK_UID = 'api::related-link.related-link';
 export const IMPORT_RUN_UID = 'plugin::ingest.import-run';
+/** A page of a run's listed items (see services/run-pages). */
+export const IMPORT_RUN_PAGE_UID = 'plugin::ingest.import-run-page';
 export const IMPORT_LOCK_UID = 'plugin::ingest.import-lock';
 export const CONFLICT_DECISION_UID = 'plugin::ingest.conflict-decision';
 

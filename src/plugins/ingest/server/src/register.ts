@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, CONFLICT_DECISION_UID, IMPORT_LOCK_UID, IMPORT_RUN_UID } from './constants';
+import { ARTICLE_UID, CONFLICT_DECISION_UID, IMPORT_LOCK_UID, IMPORT_RUN_PAGE_UID, IMPORT_RUN_UID } from './constants';
 import { getService } from './utils';
 import { registerAdminPermissions } from './permissions';
 import { bypassBodyParserForPush } from './middlewares/push-body';
@@ -13,6 +13,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   if (strapi.plugin('graphql')) {
     const extension = strapi.plugin('graphql').service('extension');
     extension.shadowCRUD(IMPORT_RUN_UID).disable();
+    extension.shadowCRUD(IMPORT_RUN_PAGE_UID).disable();
     extension.shadowCRUD(IMPORT_LOCK_UID).disable();
     extension.shadowCRUD(CONFLICT_DECISION_UID).disable();
   }

@@ -3,6 +3,7 @@ import { IMPORT_RUN_UID } from '../constants';
 import type { ImportState } from '../plan/state';
 import type { LastImport } from '../../../shared/contracts/conflicts';
 import type { ReportItem, Trigger } from './report';
+import { readRunItems } from './run-pages';
 
 export type { LastImport };
 
@@ -20,8 +21,8 @@ const FINISHED = { status: { $in: ['succeeded', 'failed'] }, dryRun: false };
 /** How many recent runs are searched for an article whose state names no run (written before runs were named). */
 const RUNS_SEARCHED = 20;
 
-const listedItems = async (strapi: Core.Strapi, run: RunRow): Promise<ReportItem[] | null> => {
-  const { items } = (await strapi.db.query(IMPORT_RUN_UID).findOne({ where: { id: run.id }, select: ['items'] })) as { items: ReportItem[] | string | null };
+/** The run's listed items (from its pages; a record written before pages holds them itself). */
+const listedItems = (strapi: Core.Strapi, run: RunRow): Promise<ReportItem[]> => readRunItems(strapi, run);
   return typeof items === 'string' ? JSON.parse(items) : items;
 };
 

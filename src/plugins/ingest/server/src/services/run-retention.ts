@@ -3,6 +3,7 @@ import { IMPORT_RUN_UID } from '../constants';
 import { getIngestConfig } from '../config/read';
 import type { ReportItem } from './report';
 import { retryOnDeadlock } from '../utils/db-error';
+import { deleteRunPages } from './run-pages';
 
 /**
  * Items a run record keeps: those that say something. A file imported unchanged with no
@@ -27,13 +28,14 @@ const createRunRetentionService = ({ strapi }: { strapi: Core.Strapi }) => ({
     for (;;) {
       const old = (await strapi.db.query(IMPORT_RUN_UID).findMany({
         where: { listed: { $gt: 0 }, itemsPruned: false },
-        select: ['id'],
+        select: ['id', 'documentId'],
         orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
         offset: keepRuns,
         limit: PRUNE_PAGE,
-      })) as Array<{ id: number }>;
+      })) as Array<{ id: number; documentId: string }>;
       if (old.length === 0) return pruned;
       // Not through the Document Service: bookkeeping of the plugin's own record, no event to send.
+      await deleteRunPages(strapi, old.map((run) => run.documentId));
       await retryOnDeadlock(() =>
         strapi.db.query(IMPORT_RUN_UID).updateMany({
           where: { id: { $in: old.map((run) => run.id) } },

@@ -8,6 +8,7 @@ import { newDocumentId } from '../utils/document-id';
 import { getService } from '../utils';
 import { retryOnDeadlock } from '../utils/db-error';
 import { noteworthyItems } from './run-retention';
+import { readRunPages, writeRunPages } from './run-pages';
 
 export type { RunRecord, RunStatus };
 
@@ -59,10 +60,14 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
     await retryOnDeadlock(() => strapi.db.query(IMPORT_RUN_UID).updateMany({ where: { documentId }, data: { ...given, updatedAt: new Date() } }));
   };
 
-  /** A run's outcome as stored: its noteworthy items only, then older runs' items pruned. */
+  /**
+   * A run's outcome as stored: its noteworthy items only (a page per row, see run-pages), then
+   * older runs' items pruned. `listed` is set last: a record that has it has all its pages.
+   */
   const close = async (documentId: string, data: Record<string, unknown>, items: ImportReport['items'] | undefined) => {
     const kept = items ? noteworthyItems(items) : undefined;
-    await update(documentId, { ...data, items: kept, listed: kept?.length });
+    if (kept) await writeRunPages(strapi, documentId, kept);
+    await update(documentId, { ...data, listed: kept?.length });
     await getService(strapi, 'run-retention')
       .prune()
       .catch((error: Error) => strapi.log.warn(`[ingest] could not prune old runs' items: ${error.message}`));
@@ -108,7 +113,10 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async get(documentId: string): Promise<RunRecord | null> {
       await closeSilent();
-      return (await runs().findOne({ documentId })) as unknown as RunRecord | null;
+      const run = (await runs().findOne({ documentId })) as unknown as RunRecord | null;
+      // Records written before items were paged hold them in `items`.
+      if (run && run.items == null && run.listed != null && !run.itemsPruned) run.items = await readRunPages(strapi, documentId);
+      return run;
     },
   };
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, SECTION_UID, SOURCE_UID } from '../constants';
-import { formatStamp, isImportState, parseStamp, type ImportStamp, type ImportState } from '../plan/state';
+import { isImportState, parseStamp, type ImportStamp, type ImportState } from '../plan/state';
 import { sourceKey } from '../parse';
 import { articleSlug } from '../plan/slug';
 import { uniqueSlug } from '../plan/unique-slug';
@@ -41,7 +41,8 @@ const articleTable = (strapi: Core.Strapi) => {
 /**
  * One draft as the catalog keeps it, keyed by its external id: the stamp stays the short text
  * stored in `importStamp` and is parsed when asked for (at 100,000 articles a parsed stamp and a
- * second object per article were most of a run's memory); headline and slug once `complete`.
+ * second object per article were most of a run's memory), and null once this run wrote the draft
+ * (see `remember`); headline and slug once `complete`.
  */
 interface Entry {
   id: number;
@@ -198,10 +199,14 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
     /** The run's memo of each section's (source's) last article order value, for the join rows it writes. */
     articleOrds: (kind: NamedKind) => lastArticleOrd[kind],
 
-    /** Adds or refreshes one article (after a write). */
+    /**
+     * Adds or refreshes one article (after a write). Without its stamp: a run decides about an
+     * external id once (the importer refuses a second entry with it), so nothing of this run
+     * asks for the stamp of a draft it wrote, and at 100,000 writes the stamps' text was 13 MB.
+     */
     remember(article: StoredArticle) {
       const { id, documentId, externalId, updatedAt, stamp, title, slug } = article;
-      const entry: Entry = { id, documentId, updatedAt, stamp: stamp ? formatStamp(stamp) : null, title, slug };
+      const entry: Entry = { id, documentId, updatedAt, stamp: null, title, slug };
       entries.set(externalId, entry);
       index(externalId, entry, stamp?.storyKey ?? null);
     },

@@ -50,6 +50,8 @@ const byKindThenPosition = (a: { kind: string; position: number }, b: { kind: st
   a.kind === b.kind ? a.position - b.position : a.kind === 'recommended' ? -1 : 1;
 
 const PENDING_PAGE = 2000;
+/** Resolved link targets written per transaction (see resolvePendingTargets). */
+const RESOLVED_PER_TRANSACTION = 5000;
 
 const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const linkRows = () => getService(strapi, 'link-rows');
@@ -330,7 +332,19 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
      * every link was most of a cold import's last step.
      */
     async resolvePendingTargets(catalog: Catalog): Promise<number> {
-      const resolved: Array<{ id: number; target: string }> = [];
+      let resolved: Array<{ id: number; target: string }> = [];
+      let written = 0;
+      // A transaction per few thousand links: a cold import of 100,000 articles resolves
+      // hundreds of thousands, and holding them all with their join rows was 25 MB at its end.
+      // Each link's new target is independent of the others'.
+      const write = async () => {
+        if (resolved.length === 0) return;
+        const batch = resolved;
+        resolved = [];
+        await strapi.db.transaction(({ trx }) => linkRows().setTargets(trx, batch));
+        await announce().ids('entry.update', RELATED_LINK_UID, batch.map((link) => link.id));
+        written += batch.length;
+      };
       for (let after = 0; ; ) {
         const pending = (await strapi.db.query(RELATED_LINK_UID).findMany({
           where: { id: { $gt: after }, target: { id: { $null: true } } },
@@ -344,13 +358,12 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         const owners = await linkRows().articlesOfLinks(matched.map((link) => link.id));
         for (const link of matched) if (owners.get(link.id) !== link.target) resolved.push(link);
+        if (resolved.length >= RESOLVED_PER_TRANSACTION) await write();
         if (pending.length < PENDING_PAGE) break;
         after = pending[pending.length - 1].id;
       }
-      // One transaction for all: each link's new target is independent of the others.
-      if (resolved.length > 0) await strapi.db.transaction(({ trx }) => linkRows().setTargets(trx, resolved));
-      await announce().ids('entry.update', RELATED_LINK_UID, resolved.map((link) => link.id));
-      return resolved.length;
+      await write();
+      return written;
     },
   };
 };
