@@ -23,8 +23,6 @@ const RUNS_SEARCHED = 20;
 
 /** The run's listed items (from its pages; a record written before pages holds them itself). */
 const listedItems = (strapi: Core.Strapi, run: RunRow): Promise<ReportItem[]> => readRunItems(strapi, run);
-  return typeof items === 'string' ? JSON.parse(items) : items;
-};
 
 /**
  * What the run named in the state did to the article: its listed item, or — a run lists only
