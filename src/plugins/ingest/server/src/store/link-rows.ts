@@ -75,6 +75,11 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (data.length === 0) return [];
     const { ids } = await strapi.db.query(uid as never).createMany({ data });
     if (ids.length === data.length && ids.every((id: unknown) => Number.isFinite(Number(id)))) return ids.map(Number);
+    return idsByDocumentId(uid, data);
+  };
+
+  /** New rows' ids, in order, read back by the documentId each carries (in the transaction under way). */
+  const idsByDocumentId = async (uid: string, data: Array<{ documentId: string }>): Promise<number[]> => {
     const byDocumentId = new Map<string, number>();
     for (const part of chunks(data.map((row) => row.documentId))) {
       const stored: Array<{ id: number; documentId: string }> = await strapi.db.query(uid as never).findMany({
@@ -121,16 +126,8 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const inserted: Array<{ id: number } | number> = returning ? await query.returning('id') : await query;
       if (returning) for (const row of inserted) ids.push(Number(typeof row === 'object' ? row.id : row));
     }
-    if (!returning) {
-      // MySQL tells only the first id of a multi-row insert: read them back by documentId.
-      const documentIdColumn = columnOf(strapi, uid, 'documentId');
-      const byDocumentId = new Map<string, number>();
-      for (const part of chunks(data.map((row) => row.documentId))) {
-        const stored: Array<{ id: number; documentId: string }> = await table(trx, meta.tableName).select({ id: 'id', documentId: documentIdColumn }).whereIn(documentIdColumn, part);
-        for (const row of stored) byDocumentId.set(row.documentId, Number(row.id));
-      }
-      for (const row of data) ids.push(byDocumentId.get(row.documentId)!);
-    }
+    // MySQL tells only the first id of a multi-row insert.
+    if (!returning) ids.push(...(await idsByDocumentId(uid, data)));
     await strapi.db.lifecycles.run('afterCreateMany', uid as never, { params, result: { count: data.length, ids } } as never, states);
     return ids;
   };
@@ -186,7 +183,7 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       for (const part of chunks(rows)) await table(trx, join.name).insert(part);
       await insertTargetRows(trx, created);
-      // createMany gave each of `data` its timestamps (the Query Engine's timestamps lifecycle).
+      // The beforeCreateMany lifecycle gave each of `data` its timestamps.
       return data.map((row, position) => ({ ...row, id: ids[position] }));
     },
 
