@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { IMPORT_RUN_UID } from '../constants';
 import type { ImportState } from '../plan/state';
 import type { LastImport } from '../../../shared/contracts/conflicts';
-import type { ReportItem, Trigger } from './report';
+import type { Trigger } from './report';
 import { readRunItems } from './run-pages';
 
 export type { LastImport };
@@ -21,18 +21,14 @@ const FINISHED = { status: { $in: ['succeeded', 'failed'] }, dryRun: false };
 /** How many recent runs are searched for an article whose state names no run (written before runs were named). */
 const RUNS_SEARCHED = 20;
 
-/** The run's listed items (from its pages; a record written before pages holds them itself). */
-const listedItems = (strapi: Core.Strapi, run: RunRow): Promise<ReportItem[]> => readRunItems(strapi, run);
-
 /**
  * What the run named in the state did to the article: its listed item, or — a run lists only
  * the items that say something — unchanged, for a run that re-checked it from other bytes.
  * Unknown once the run's list is pruned or while the run has not finished.
  */
 const itemIn = async (strapi: Core.Strapi, run: RunRow, externalId: string): Promise<Pick<LastImport, 'outcome' | 'warnings' | 'conflicts'>> => {
-  const items = run.itemsPruned ? null : await listedItems(strapi, run);
-  if (!items) return { outcome: null, warnings: [], conflicts: [] };
-  const item = items.find((entry) => entry.externalId === externalId);
+  if (run.itemsPruned) return { outcome: null, warnings: [], conflicts: [] };
+  const item = (await readRunItems(strapi, run)).find((entry) => entry.externalId === externalId);
   return item ? { outcome: item.outcome, warnings: item.warnings, conflicts: item.conflicts } : { outcome: 'unchanged', warnings: [], conflicts: [] };
 };
 
@@ -46,7 +42,7 @@ const searchRecentRuns = async (strapi: Core.Strapi, externalId: string) => {
   })) as RunRow[];
   // One at a time, newest first: a run's items are the heavy part of its record.
   for (const run of recent) {
-    const item = (await listedItems(strapi, run))?.find((entry) => entry.externalId === externalId);
+    const item = (await readRunItems(strapi, run)).find((entry) => entry.externalId === externalId);
     if (item) return { run, item: { outcome: item.outcome, warnings: item.warnings, conflicts: item.conflicts } };
   }
   return null;

@@ -30,11 +30,16 @@ export const readRunPages = async (strapi: Core.Strapi, runId: string): Promise<
   return pages.flatMap((page) => page.items ?? []);
 };
 
-/** A recorded run's listed items: its pages, or the `items` value of a record written before pages. */
+/** A run's listed items from its record: the `items` value of a record written before pages, else its pages. */
+export const itemsOfRecord = async (strapi: Core.Strapi, run: { documentId: string; items?: ReportItem[] | string | null }): Promise<ReportItem[]> => {
+  if (run.items != null) return typeof run.items === 'string' ? JSON.parse(run.items) : run.items;
+  return readRunPages(strapi, run.documentId);
+};
+
+/** A recorded run's listed items, its record's heavy `items` column read only now (see itemsOfRecord). */
 export const readRunItems = async (strapi: Core.Strapi, run: { id: number; documentId: string }): Promise<ReportItem[]> => {
   const { items } = (await strapi.db.query(IMPORT_RUN_UID).findOne({ where: { id: run.id }, select: ['items'] })) as { items: ReportItem[] | string | null };
-  if (items != null) return typeof items === 'string' ? JSON.parse(items) : items;
-  return readRunPages(strapi, run.documentId);
+  return itemsOfRecord(strapi, { documentId: run.documentId, items });
 };
 
 export const deleteRunPages = (strapi: Core.Strapi, runIds: string[]) =>

@@ -8,7 +8,7 @@ import { newDocumentId } from '../utils/document-id';
 import { getService } from '../utils';
 import { retryOnDeadlock } from '../utils/db-error';
 import { noteworthyItems } from './run-retention';
-import { readRunPages, writeRunPages } from './run-pages';
+import { itemsOfRecord, writeRunPages } from './run-pages';
 
 export type { RunRecord, RunStatus };
 
@@ -114,8 +114,7 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async get(documentId: string): Promise<RunRecord | null> {
       await closeSilent();
       const run = (await runs().findOne({ documentId })) as unknown as RunRecord | null;
-      // Records written before items were paged hold them in `items`.
-      if (run && run.items == null && run.listed != null && !run.itemsPruned) run.items = await readRunPages(strapi, documentId);
+      if (run && run.listed != null && !run.itemsPruned) run.items = await itemsOfRecord(strapi, run);
       return run;
     },
   };
