@@ -36,4 +36,10 @@ describe('stableStringify', () => {
     expect(stableStringify(undefined)).toBe('null');
     expect(stableStringify({ e: 5, d: 4, Z: 0, c: 3, b: 2, a: 1, é: 6 })).toBe('{"Z":0,"a":1,"b":2,"c":3,"d":4,"e":5,"é":6}');
   });
+
+  it('writes every string as JSON.stringify does, escaped or not', () => {
+    const strings = ['', 'Türkiye’s “ceasefire”', 'a "quote"', 'back\\slash', 'tab\tand\nnewline', '\u0000\u001f\u007f', 'line\u2028sep', '😀 pair', 'lone \ud83d', 'lone \ude00 low', '\u00a0nbsp'];
+    for (const text of strings) expect(stableStringify(text)).toBe(JSON.stringify(text));
+    expect(stableStringify({ body: strings })).toBe(JSON.stringify({ body: strings }));
+  });
 });

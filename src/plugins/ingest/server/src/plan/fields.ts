@@ -105,8 +105,11 @@ const spec = (field: TrackedField) => ARTICLE_FIELDS[field] as unknown as AnySpe
 export const fieldsFromParsed = ({ externalId: _externalId, ...fields }: ParsedArticle): ArticleFields => fields;
 
 /** Values are compared after this, so that `''` and `null`, or sources in another order, are equal. */
-export const normalizeFields = (fields: ArticleFields): Record<TrackedField, unknown> =>
-  Object.fromEntries(TRACKED_FIELDS.map((field) => [field, spec(field).normalize(fields[field])])) as Record<TrackedField, unknown>;
+export const normalizeFields = (fields: ArticleFields): Record<TrackedField, unknown> => {
+  const normalized = {} as Record<TrackedField, unknown>;
+  for (const field of TRACKED_FIELDS) normalized[field] = spec(field).normalize(fields[field]);
+  return normalized;
+};
 
 /** Why these fields cannot be stored as they are, or null. */
 export const checkFieldLimits = (fields: ArticleFields): string | null => {

@@ -20,7 +20,9 @@ export interface ArticlePlan {
 
 export const hashFields = (fields: ArticleFields): FieldHashes => {
   const normalized = normalizeFields(fields);
-  return Object.fromEntries(TRACKED_FIELDS.map((field) => [field, hashValue(normalized[field])]));
+  const hashes: FieldHashes = {};
+  for (const field of TRACKED_FIELDS) hashes[field] = hashValue(normalized[field]);
+  return hashes;
 };
 
 /**

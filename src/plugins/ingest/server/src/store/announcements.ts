@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
 import { ARTICLE_UID, RELATED_LINK_UID } from '../constants';
 import { chunks } from '../utils/chunks';
+import { hasKeys } from '../utils/same-keys';
 
 type AnnouncedUid = typeof ARTICLE_UID | typeof RELATED_LINK_UID;
 type EntryEvent = 'entry.create' | 'entry.update' | 'entry.delete';
@@ -32,28 +33,39 @@ const createAnnouncementsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return true;
   };
 
-  const sanitized = async (model: ReturnType<Core.Strapi['getModel']>, entry: Record<string, unknown>) => {
-    const full = () => sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (name) => strapi.getModel(name as never) }, entry as never);
-    if (!isFlat(model as never, entry)) return full();
-    const keys = Object.keys(entry);
+  const sanitizedFully = (model: ReturnType<Core.Strapi['getModel']>, entry: Record<string, unknown>) =>
+    sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (name) => strapi.getModel(name as never) }, entry as never) as Promise<Record<string, unknown>>;
+
+  /** The keys the sanitizer keeps of a flat entry with these keys, learned from the first such entry. */
+  const keptOf = async (model: ReturnType<Core.Strapi['getModel']>, entry: Record<string, unknown>, keys: string[]): Promise<string[]> => {
     const signature = keys.join('\u0000');
     let byKeys = keptKeys.get(model);
     if (!byKeys) keptKeys.set(model, (byKeys = new Map()));
-    const kept = byKeys.get(signature);
+    let kept = byKeys.get(signature);
     if (kept === undefined) {
-      const result = (await full()) as Record<string, unknown>;
-      byKeys.set(signature, Object.keys(result));
-      return result;
+      kept = Object.keys(await sanitizedFully(model, entry));
+      byKeys.set(signature, kept);
     }
-    const copy: Record<string, unknown> = {};
-    for (const key of kept) copy[key] = entry[key];
-    return copy;
+    return kept;
   };
 
   const rows = async (event: EntryEvent, uid: AnnouncedUid, entries: Array<Record<string, unknown>>) => {
     const model = strapi.getModel(uid);
+    // A write's entries come in runs with the same keys: what is kept of them is looked up when they change.
+    let keys: string[] = [];
+    let kept: string[] | null = null;
     for (const entry of entries) {
-      await strapi.eventHub.emit(event, { model: model.modelName, uid: model.uid, entry: await sanitized(model, entry) });
+      let payload: Record<string, unknown>;
+      if (!isFlat(model as never, entry)) payload = await sanitizedFully(model, entry);
+      else {
+        if (kept === null || !hasKeys(entry, keys)) {
+          keys = Object.keys(entry);
+          kept = await keptOf(model, entry, keys);
+        }
+        payload = {};
+        for (const key of kept) payload[key] = entry[key];
+      }
+      await strapi.eventHub.emit(event, { model: model.modelName, uid: model.uid, entry: payload });
     }
   };
 

@@ -4,6 +4,7 @@ import { ARTICLE_UID, RELATED_LINK_UID } from '../constants';
 import { newDocumentId } from '../utils/document-id';
 import { chunks } from '../utils/chunks';
 import { columnOf, tableQuery } from '../utils/tables';
+import { insertPlainRows } from './plain-inserts';
 
 /** A related link as the importer writes it; `target` is the target article's documentId. */
 export interface LinkRow {
@@ -63,7 +64,7 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = withTarget.flatMap((link) =>
       (versions.get(link.target!) ?? []).map((articleId) => ({ [join.joinColumn.name]: link.id, [join.inverseJoinColumn.name]: articleId }))
     );
-    for (const part of chunks(rows)) await table(trx, join.name).insert(part);
+    await insertPlainRows(strapi, trx, join.name, rows);
   };
 
   /**
@@ -93,13 +94,16 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A value every dialect's driver stores as the Query Engine's field would (no conversion needed). */
   const isPlainValue = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'number' || value instanceof Date;
+  /** Stored as JSON text by the Query Engine (its json field's toDB). */
+  const JSON_TYPES = new Set(['json', 'blocks']);
 
   /**
-   * The same rows as createRows, in plain multi-row inserts: the Query Engine's lifecycles run
+   * The same rows as createRows, in plain inserts (store/plain-inserts): the Query Engine's lifecycles run
    * (timestamps, any subscriber) and each scalar attribute without a value gets its default, one
    * call per row, as createMany does, but without its per-row processing, nested transaction
-   * and result mapping (a third of a cold import's link writes). For rows of plain values only
-   * (strings, numbers, dates); anything else goes through createRows.
+   * and result mapping (a third of a cold import's link writes). For rows of plain values
+   * (strings, numbers, dates) and JSON attributes (stored as their JSON text, as the Query
+   * Engine stores them); anything else goes through createRows.
    */
   const insertRows = async (trx: Knex.Transaction, uid: string, data: Array<Record<string, unknown> & { documentId: string }>): Promise<number[]> => {
     if (data.length === 0) return [];
@@ -112,22 +116,17 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row: Record<string, unknown> = {};
       for (const [name, attribute] of scalars) {
         const fallback = (attribute as { default?: unknown }).default;
-        const value = datum[name] !== undefined ? datum[name] : typeof fallback === 'function' ? fallback() : fallback;
+        let value = datum[name] !== undefined ? datum[name] : typeof fallback === 'function' ? fallback() : fallback;
         if (value === undefined) continue;
+        if (value !== null && typeof value === 'object' && !(value instanceof Date) && JSON_TYPES.has((attribute as { type: string }).type)) value = JSON.stringify(value);
         if (!isPlainValue(value)) return createRows(uid, data);
         row[(attribute as { columnName?: string }).columnName ?? name] = value;
       }
       rows.push(row);
     }
-    const ids: number[] = [];
-    const returning = strapi.db.dialect.useReturning();
-    for (const part of chunks(rows)) {
-      const query = table(trx, meta.tableName).insert(part);
-      const inserted: Array<{ id: number } | number> = returning ? await query.returning('id') : await query;
-      if (returning) for (const row of inserted) ids.push(Number(typeof row === 'object' ? row.id : row));
-    }
+    let ids = await insertPlainRows(strapi, trx, meta.tableName, rows, { returnIds: true });
     // MySQL tells only the first id of a multi-row insert.
-    if (!returning) ids.push(...(await idsByDocumentId(uid, data)));
+    if (ids.length !== data.length) ids = await idsByDocumentId(uid, data);
     await strapi.db.lifecycles.run('afterCreateMany', uid as never, { params, result: { count: data.length, ids } } as never, states);
     return ids;
   };
@@ -147,7 +146,7 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    createRows,
+    insertRows,
 
     /**
      * Creates each entry's `links` on its draft row, after the links that draft already has
@@ -181,10 +180,11 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
           created.push({ id, target: link.target });
         }
       }
-      for (const part of chunks(rows)) await table(trx, join.name).insert(part);
+      await insertPlainRows(strapi, trx, join.name, rows);
       await insertTargetRows(trx, created);
-      // The beforeCreateMany lifecycle gave each of `data` its timestamps.
-      return data.map((row, position) => ({ ...row, id: ids[position] }));
+      // The beforeCreateMany lifecycle gave each of `data` its timestamps; they are this call's own objects.
+      for (let position = 0; position < data.length; position += 1) (data[position] as Record<string, unknown>).id = ids[position];
+      return data as unknown as Array<Record<string, unknown> & { id: number }>;
     },
 
     /**
@@ -223,7 +223,7 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
           };
         })
       );
-      for (const part of chunks(rows)) await table(trx, join.name).insert(part);
+      await insertPlainRows(strapi, trx, join.name, rows);
     },
 
     /**

@@ -139,7 +139,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * New articles' draft rows and their section and sources join rows, as the Document Service
    * stores them (a documentId shaped as Strapi's, publishedAt null, the order columns),
-   * written in a few multi-row inserts, without its per-entry validation and reloads, most of a
+   * written as plain inserts (link-rows insertRows), without its per-entry validation and reloads, most of a
    * cold import's time: the importer checked the values itself (plan/fields, the fields' limits).
    * test/integration/article-rows.test.ts compares the rows with the Document Service's.
    */
@@ -148,7 +148,8 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     catalog: Catalog,
     drafts: Array<{ fields: Record<string, unknown> & { documentId: string }; section: StoredNamed | null | undefined; sources: StoredNamed[] | undefined }>
   ): Promise<DraftRow[]> => {
-    const ids = await linkRows().createRows(
+    const ids = await linkRows().insertRows(
+      trx,
       ARTICLE_UID,
       drafts.map((draft) => ({ ...draft.fields, publishedAt: null }))
     );
