@@ -23,11 +23,12 @@ const createAnnouncementsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const keptKeys = new WeakMap<object, Map<string, string[]>>();
 
+  /** Plain values, and JSON attributes (which the sanitizer keeps or drops whole: an article's body, its import state). */
   const isFlat = (model: { attributes: Record<string, { type: string }> }, entry: Record<string, unknown>) => {
     for (const key in entry) {
       const value = entry[key];
-      if (value !== null && typeof value === 'object' && !(value instanceof Date)) return false;
       const type = model.attributes[key]?.type;
+      if (value !== null && typeof value === 'object' && !(value instanceof Date) && type !== 'json' && type !== 'blocks') return false;
       if (type === 'relation' || type === 'component' || type === 'dynamiczone' || type === 'media') return false;
     }
     return true;
