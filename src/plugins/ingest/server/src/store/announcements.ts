@@ -55,7 +55,8 @@ const createAnnouncementsService = ({ strapi }: { strapi: Core.Strapi }) => {
     // A write's entries come in runs with the same keys: what is kept of them is looked up when they change.
     let keys: string[] = [];
     let kept: string[] | null = null;
-    for (const entry of entries) {
+    for (let index = 0; index < entries.length; index += 1) {
+      const entry = entries[index];
       let payload: Record<string, unknown>;
       if (!isFlat(model as never, entry)) payload = await sanitizedFully(model, entry);
       else {
@@ -63,8 +64,13 @@ const createAnnouncementsService = ({ strapi }: { strapi: Core.Strapi }) => {
           keys = Object.keys(entry);
           kept = await keptOf(model, entry, keys);
         }
-        payload = {};
-        for (const key of kept) payload[key] = entry[key];
+        // The callers' entries are their own copies, dropped once announced: one the sanitizer
+        // leaves whole (a link) is sent as it is; another (an article's private fields) is copied.
+        if (kept.length === keys.length) payload = entry;
+        else {
+          payload = {};
+          for (const key of kept) payload[key] = entry[key];
+        }
       }
       await strapi.eventHub.emit(event, { model: model.modelName, uid: model.uid, entry: payload });
     }
