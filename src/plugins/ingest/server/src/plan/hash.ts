@@ -15,14 +15,14 @@ const sortedKeys = (record: Record<string, unknown>): string[] => {
   return keys;
 };
 
+/** Characters JSON.stringify escapes in a string (a lone surrogate, and sometimes a pair, sent there too). */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /**
  * JSON with object keys sorted, so equal values always give equal text (stored hashes depend
  * on this exact text). Loops rather than entries/filter/sort/map: every field of every capture
  * goes through it, and those copies were a tenth of a cold import's CPU.
  */
-/** Characters JSON.stringify escapes in a string (a lone surrogate, and sometimes a pair, sent there too). */
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
 export const stableStringify = (value: unknown): string => {
   if (value === undefined) return 'null';
   // The same text as JSON.stringify's, without a copy of a string that has nothing to escape (a body's paragraphs).

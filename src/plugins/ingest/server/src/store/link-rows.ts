@@ -4,7 +4,7 @@ import { ARTICLE_UID, RELATED_LINK_UID } from '../constants';
 import { newDocumentId } from '../utils/document-id';
 import { chunks } from '../utils/chunks';
 import { columnOf, tableQuery } from '../utils/tables';
-import { insertPlainRows } from './plain-inserts';
+import { insertEntries, insertPlainRows } from './plain-inserts';
 
 /** A related link as the importer writes it; `target` is the target article's documentId. */
 export interface LinkRow {
@@ -67,70 +67,6 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
     await insertPlainRows(strapi, trx, join.name, rows);
   };
 
-  /**
-   * Inserts rows through the Query Engine (values stored as each dialect expects) and returns
-   * their ids in order. PostgreSQL and SQLite return every new id; MySQL only the first of a
-   * multi-row insert: then they are read back by documentId, which every row carries.
-   */
-  const createRows = async (uid: string, data: Array<Record<string, unknown> & { documentId: string }>): Promise<number[]> => {
-    if (data.length === 0) return [];
-    const { ids } = await strapi.db.query(uid as never).createMany({ data });
-    if (ids.length === data.length && ids.every((id: unknown) => Number.isFinite(Number(id)))) return ids.map(Number);
-    return idsByDocumentId(uid, data);
-  };
-
-  /** New rows' ids, in order, read back by the documentId each carries (in the transaction under way). */
-  const idsByDocumentId = async (uid: string, data: Array<{ documentId: string }>): Promise<number[]> => {
-    const byDocumentId = new Map<string, number>();
-    for (const part of chunks(data.map((row) => row.documentId))) {
-      const stored: Array<{ id: number; documentId: string }> = await strapi.db.query(uid as never).findMany({
-        where: { documentId: { $in: part } },
-        select: ['id', 'documentId'],
-      });
-      for (const row of stored) byDocumentId.set(row.documentId, Number(row.id));
-    }
-    return data.map((row) => byDocumentId.get(row.documentId)!);
-  };
-
-  /** A value every dialect's driver stores as the Query Engine's field would (no conversion needed). */
-  const isPlainValue = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'number' || value instanceof Date;
-  /** Stored as JSON text by the Query Engine (its json field's toDB). */
-  const JSON_TYPES = new Set(['json', 'blocks']);
-
-  /**
-   * The same rows as createRows, in plain inserts (store/plain-inserts): the Query Engine's lifecycles run
-   * (timestamps, any subscriber) and each scalar attribute without a value gets its default, one
-   * call per row, as createMany does, but without its per-row processing, nested transaction
-   * and result mapping (a third of a cold import's link writes). For rows of plain values
-   * (strings, numbers, dates) and JSON attributes (stored as their JSON text, as the Query
-   * Engine stores them); anything else goes through createRows.
-   */
-  const insertRows = async (trx: Knex.Transaction, uid: string, data: Array<Record<string, unknown> & { documentId: string }>): Promise<number[]> => {
-    if (data.length === 0) return [];
-    const meta = strapi.db.metadata.get(uid as never);
-    const params = { data };
-    const states = await strapi.db.lifecycles.run('beforeCreateMany', uid as never, { params } as never);
-    const scalars = Object.entries(meta.attributes).filter(([, attribute]) => (attribute as { type: string }).type !== 'relation');
-    const rows: Array<Record<string, unknown>> = [];
-    for (const datum of data) {
-      const row: Record<string, unknown> = {};
-      for (const [name, attribute] of scalars) {
-        const fallback = (attribute as { default?: unknown }).default;
-        let value = datum[name] !== undefined ? datum[name] : typeof fallback === 'function' ? fallback() : fallback;
-        if (value === undefined) continue;
-        if (value !== null && typeof value === 'object' && !(value instanceof Date) && JSON_TYPES.has((attribute as { type: string }).type)) value = JSON.stringify(value);
-        if (!isPlainValue(value)) return createRows(uid, data);
-        row[(attribute as { columnName?: string }).columnName ?? name] = value;
-      }
-      rows.push(row);
-    }
-    let ids = await insertPlainRows(strapi, trx, meta.tableName, rows, { returnIds: true });
-    // MySQL tells only the first id of a multi-row insert.
-    if (ids.length !== data.length) ids = await idsByDocumentId(uid, data);
-    await strapi.db.lifecycles.run('afterCreateMany', uid as never, { params, result: { count: data.length, ids } } as never, states);
-    return ids;
-  };
-
   /** The largest value of `orderColumn` in a join table for each of `ids` in `column` (absent: none yet). */
   const lastOrdOf = async (trx: Knex.Transaction, tableName: string, column: string, orderColumn: string, ids: number[]) => {
     const last = new Map<number, number>();
@@ -146,8 +82,6 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    insertRows,
-
     /**
      * Creates each entry's `links` on its draft row, after the links that draft already has
      * (a new draft has none): one insert of all the links, one of their article rows, one of
@@ -160,7 +94,7 @@ const createLinkRowsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = withLinks.flatMap((entry) =>
         entry.links.map(({ kind, position, title, publisher }) => ({ documentId: newDocumentId(), kind, position, title, publisher }))
       );
-      const ids = await insertRows(trx, RELATED_LINK_UID, data);
+      const ids = await insertEntries(strapi, trx, RELATED_LINK_UID, data);
 
       const join = joinTable('article');
       const orderColumn = join.inverseOrderColumnName!;

@@ -4,7 +4,7 @@ import { chunks } from '../utils/chunks';
 import { hasKeys } from '../utils/same-keys';
 import { tableQuery } from '../utils/tables';
 
-/** A row by column name, of values every driver stores as they are (strings, numbers, dates, null). */
+/** A row by column name, of values every driver stores as they are (strings, numbers, booleans, dates, null). */
 export type PlainRow = Record<string, unknown>;
 
 interface SqliteStatement {
@@ -84,5 +84,67 @@ export const insertPlainRows = async (
     const inserted: Array<{ id: number } | number> = await query.returning('id');
     for (const row of inserted) ids.push(Number(typeof row === 'object' ? row.id : row));
   }
+  return ids;
+};
+
+/** New rows' ids, in order, read back by the documentId each carries (in the transaction under way). */
+const idsByDocumentId = async (strapi: Core.Strapi, uid: string, data: Array<{ documentId: string }>): Promise<number[]> => {
+  const byDocumentId = new Map<string, number>();
+  for (const part of chunks(data.map((row) => row.documentId))) {
+    const stored: Array<{ id: number; documentId: string }> = await strapi.db.query(uid as never).findMany({
+      where: { documentId: { $in: part } },
+      select: ['id', 'documentId'],
+    });
+    for (const row of stored) byDocumentId.set(row.documentId, Number(row.id));
+  }
+  return data.map((row) => byDocumentId.get(row.documentId)!);
+};
+
+/** Stored as JSON text by the Query Engine (its json field's toDB). */
+const JSON_TYPES = new Set(['json', 'blocks']);
+
+/** A value every dialect's driver stores as the Query Engine's field would (no conversion needed). */
+const isPlainValue = (value: unknown) =>
+  value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date;
+
+/**
+ * New entries of `uid` (drafts, related links) as the Query Engine's `createMany` stores them:
+ * its lifecycles run (timestamps, any subscriber) and each scalar attribute without a value gets
+ * its default, one call per row, then the rows go in through insertPlainRows — without
+ * createMany's per-row processing, nested transaction and result mapping (a third of a cold
+ * import's link writes). Values are the importer's own: plain ones, and JSON attributes (stored
+ * as their JSON text, as the Query Engine stores them); anything else is a programming error.
+ * Returns the new ids in order (MySQL tells only the first of a multi-row insert: there they are
+ * read back by documentId, which every entry carries).
+ */
+export const insertEntries = async (
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  uid: string,
+  data: Array<Record<string, unknown> & { documentId: string }>
+): Promise<number[]> => {
+  if (data.length === 0) return [];
+  const meta = strapi.db.metadata.get(uid as never);
+  const params = { data };
+  const states = await strapi.db.lifecycles.run('beforeCreateMany', uid as never, { params } as never);
+  const scalars = Object.entries(meta.attributes as Record<string, { type: string; default?: unknown; columnName?: string }>).filter(
+    ([, attribute]) => attribute.type !== 'relation'
+  );
+  const rows: PlainRow[] = [];
+  for (const datum of data) {
+    const row: PlainRow = {};
+    for (const [name, attribute] of scalars) {
+      const fallback = attribute.default;
+      let value = datum[name] !== undefined ? datum[name] : typeof fallback === 'function' ? fallback() : fallback;
+      if (value === undefined) continue;
+      if (value !== null && typeof value === 'object' && !(value instanceof Date) && JSON_TYPES.has(attribute.type)) value = JSON.stringify(value);
+      if (!isPlainValue(value)) throw new Error(`${uid}.${name}: a ${typeof value} cannot be inserted as it is`);
+      row[attribute.columnName ?? name] = value;
+    }
+    rows.push(row);
+  }
+  let ids = await insertPlainRows(strapi, trx, meta.tableName, rows, { returnIds: true });
+  if (ids.length !== data.length) ids = await idsByDocumentId(strapi, uid, data);
+  await strapi.db.lifecycles.run('afterCreateMany', uid as never, { params, result: { count: data.length, ids } } as never, states);
   return ids;
 };

@@ -9,6 +9,7 @@ import { formatStamp, stampOf, type ImportState } from '../plan/state';
 import { uniqueSlug } from '../plan/unique-slug';
 import type { Catalog, NamedKind, StoredArticle, StoredNamed } from './catalog';
 import type { LinkRow } from './link-rows';
+import { insertEntries } from './plain-inserts';
 import { getService } from '../utils';
 import { newDocumentId } from '../utils/document-id';
 import { assertStoredExternalId } from '../utils/stored-identity';
@@ -139,7 +140,7 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * New articles' draft rows and their section and sources join rows, as the Document Service
    * stores them (a documentId shaped as Strapi's, publishedAt null, the order columns),
-   * written as plain inserts (link-rows insertRows), without its per-entry validation and reloads, most of a
+   * written as plain inserts (plain-inserts insertEntries), without its per-entry validation and reloads, most of a
    * cold import's time: the importer checked the values itself (plan/fields, the fields' limits).
    * test/integration/article-rows.test.ts compares the rows with the Document Service's.
    */
@@ -148,7 +149,8 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
     catalog: Catalog,
     drafts: Array<{ fields: Record<string, unknown> & { documentId: string }; section: StoredNamed | null | undefined; sources: StoredNamed[] | undefined }>
   ): Promise<DraftRow[]> => {
-    const ids = await linkRows().insertRows(
+    const ids = await insertEntries(
+      strapi,
       trx,
       ARTICLE_UID,
       drafts.map((draft) => ({ ...draft.fields, publishedAt: null }))
