@@ -24,10 +24,11 @@ interface PendingCreate {
 export const openRunStore = async (strapi: Core.Strapi) => {
   const catalog = await loadCatalog(strapi);
   /**
-   * New articles written per transaction (see batch-sizes). One commit per article costs more
-   * than the article's own inserts; a batch shares it, and its inserts are multi-row.
+   * New articles written per transaction (see batch-sizes: one commit per article costs more
+   * than the article's own inserts; a batch shares it), and whether a batch is written while the
+   * run goes on (see inTurn).
    */
-  const createBatch = batchSizesFor(strapi).create;
+  const { create: createBatch, overlapWrites } = batchSizesFor(strapi);
   const writer = () => getService(strapi, 'writer');
   let waiting: PendingCreate[] = [];
   /** Whether this run wrote a headline: only a new one can give a stored link its target. */
@@ -69,7 +70,6 @@ export const openRunStore = async (strapi: Core.Strapi) => {
    * work to do. One write at a time, in the captures' order: each waits for the one before.
    */
   let writing: Promise<void> = Promise.resolve();
-  const { overlapWrites } = batchSizesFor(strapi);
 
   /** Runs `write` once the write before it is done; with overlap, returns as soon as it has started. */
   const inTurn = async (write: () => Promise<void>) => {
