@@ -569,8 +569,14 @@ describe('decodeCapture', () => {
     expect(decodeCapture(new Uint8Array(Buffer.from('Plain words\n', 'utf16le')))).toEqual({ ok: true, text: 'Plain words\n' });
   });
 
-  it('turns CRLF and CR into LF and non-breaking spaces into spaces', () => {
-    expect(decodeCapture(utf8('a\r\nb\rc\u00a0d'))).toEqual({ ok: true, text: 'a\nb\nc d' });
+  it('leaves line endings and space characters to the parser (which reads them line by line)', () => {
+    expect(decodeCapture(utf8('a\r\nb\rc\u00a0d'))).toEqual({ ok: true, text: 'a\r\nb\rc\u00a0d' });
+  });
+
+  it('counts control characters other than tab and line ends, and NUL bytes', () => {
+    expect(decodeCapture(utf8('ab\u0001\u000e\u001f\u007f'))).toEqual({ ok: false, reason: 'binary data, not text (4 control characters in 6)' });
+    expect(decodeCapture(utf8('ab\t\r\n\u000b\u000c\u0001\u0002')).ok).toBe(true);
+    expect(decodeCapture(utf8('text\u0000more\u0000'))).toEqual({ ok: false, reason: 'binary data, not text (2 NUL bytes)' });
   });
 });
 
@@ -644,6 +650,8 @@ describe('reading and parsing files', () => {
     await expectSameArticle('412_0000000000000000.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     await expectSameArticle('413_0000000000000000.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
     await expectSameArticle('414_0000000000000000.txt', Buffer.from(text.replace(/ /g, (space, offset: number) => (offset % 5 === 0 ? '\u00a0' : space))));
+    await expectSameArticle('416_0000000000000000.txt', Buffer.from(text.replace(/\n/g, '\r')));
+    await expectSameArticle('417_0000000000000000.txt', Buffer.from(text.replace(/ /g, (space, offset: number) => ['\u2007', '\u202f', space][offset % 3])));
   });
 
   it('parses a Windows-1252 capture with curly quotes', async () => {

@@ -1,5 +1,6 @@
 import { readBody } from './body';
 import { readDateline } from './dates';
+import { detachedResult } from './detach';
 import { readExploreTitles } from './explore';
 import { readHeader } from './header';
 import { externalIdOf } from './identity';
@@ -25,7 +26,7 @@ export function parseCapture(text: string, fileName: string): ParseResult {
   // The parts are cut from the capture's text, and a string cut from another keeps all of it
   // in memory: a copy lets a batch of articles waiting to be written, or a report quoting
   // warnings, hold what they need and not every capture's whole text.
-  return structuredClone(parseText(text, fileName));
+  return detachedResult(parseText(text, fileName));
 }
 
 function parseText(text: string, fileName: string): ParseResult {

@@ -1,19 +1,5 @@
 import crypto from 'crypto';
-
-/**
- * An object's keys in UTF-16 code unit order (that of the default sort), sorted in place by
- * insertion: objects here have a handful of keys, and Array#sort allocated a work area per call.
- */
-const sortedKeys = (record: Record<string, unknown>): string[] => {
-  const keys = Object.keys(record);
-  for (let index = 1; index < keys.length; index += 1) {
-    const key = keys[index];
-    let at = index - 1;
-    for (; at >= 0 && keys[at] > key; at -= 1) keys[at + 1] = keys[at];
-    keys[at + 1] = key;
-  }
-  return keys;
-};
+import { sortedKeys, withStableJsonBytes } from './stable-json-bytes';
 
 /** Characters JSON.stringify escapes in a string (a lone surrogate, and sometimes a pair, sent there too). */
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
@@ -50,4 +36,5 @@ const sha256Hex: (text: string | Uint8Array) => string =
 
 export const hashText = (text: string | Uint8Array): string => sha256Hex(text).slice(0, 32);
 
-export const hashValue = (value: unknown): string => hashText(stableStringify(value));
+/** hashText(stableStringify(value)), without building the text (see stable-json-bytes). */
+export const hashValue = (value: unknown): string => withStableJsonBytes(value, hashText);
