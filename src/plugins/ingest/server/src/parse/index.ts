@@ -24,8 +24,8 @@ export { sourceKey } from './sources';
  */
 export function parseCapture(text: string, fileName: string): ParseResult {
   // The parts are cut from the capture's text, and a string cut from another keeps all of it
-  // in memory: a copy lets a batch of articles waiting to be written, or a report quoting
-  // warnings, hold what they need and not every capture's whole text.
+  // in memory: copies of those the run keeps (a headline, a warning) hold what they need and
+  // not every capture's whole text.
   return detachedResult(parseText(text, fileName));
 }
 

@@ -77,6 +77,8 @@ function readAtMost(descriptor: number, maxBytes: number, expectedSize: number):
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
+    // A regular file reads short only at its end: the file as sized, not one more call to hear so.
+    if (bytesRead < chunk.length) break;
     size = Math.min(CHUNK_BYTES, maxBytes + 1 - total);
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);

@@ -46,14 +46,23 @@ const sqliteValue = (value: unknown) => (value instanceof Date ? value.valueOf()
  * and building those was a fifth of a cold import). A server database is a round trip away:
  * there, multi-row inserts of ROWS_PER_STATEMENT rows.
  */
-export const insertPlainRows = async (
+export const insertPlainRows = (strapi: Core.Strapi, trx: Knex.Transaction, table: string, rows: PlainRow[], options: { returnIds?: boolean } = {}): Promise<number[]> =>
+  insertRowsOf(strapi, trx, table, rows, (row) => row, options);
+
+/**
+ * insertPlainRows of `toRow(item)` for each item, each row made just before it is written (on
+ * SQLite, one at a time): an article's row holds its body as JSON text, and making a batch's
+ * rows first kept them all alive long enough to be copied by the garbage collector.
+ */
+const insertRowsOf = async <T>(
   strapi: Core.Strapi,
   trx: Knex.Transaction,
   table: string,
-  rows: PlainRow[],
+  items: T[],
+  toRow: (item: T) => PlainRow,
   { returnIds = false }: { returnIds?: boolean } = {}
 ): Promise<number[]> => {
-  if (rows.length === 0) return [];
+  if (items.length === 0) return [];
   if (strapi.db.dialect.client === 'sqlite') {
     // A transaction's client hands out the transaction's own connection.
     const connection = (await (trx as unknown as { client: { acquireConnection(): Promise<SqliteConnection> } }).client.acquireConnection()) as SqliteConnection;
@@ -62,7 +71,8 @@ export const insertPlainRows = async (
     let statement: SqliteStatement | null = null;
     // better-sqlite3 reads the values during run(): one array serves every row of a statement.
     let values: unknown[] = [];
-    for (const row of rows) {
+    for (const item of items) {
+      const row = toRow(item);
       if (statement === null || !hasKeys(row, columns)) {
         columns = Object.keys(row);
         statement = statementOn(connection, table, columns);
@@ -75,8 +85,8 @@ export const insertPlainRows = async (
   }
   const ids: number[] = [];
   const returning = returnIds && strapi.db.dialect.useReturning();
-  for (const part of chunks(rows)) {
-    const query = tableQuery(strapi, table, trx).insert(part);
+  for (const part of chunks(items)) {
+    const query = tableQuery(strapi, table, trx).insert(part.map(toRow));
     if (!returning) {
       await query;
       continue;
@@ -130,8 +140,7 @@ export const insertEntries = async (
   const scalars = Object.entries(meta.attributes as Record<string, { type: string; default?: unknown; columnName?: string }>).filter(
     ([, attribute]) => attribute.type !== 'relation'
   );
-  const rows: PlainRow[] = [];
-  for (const datum of data) {
+  const toRow = (datum: Record<string, unknown>) => {
     const row: PlainRow = {};
     for (const [name, attribute] of scalars) {
       const fallback = attribute.default;
@@ -141,9 +150,9 @@ export const insertEntries = async (
       if (!isPlainValue(value)) throw new Error(`${uid}.${name}: a ${typeof value} cannot be inserted as it is`);
       row[attribute.columnName ?? name] = value;
     }
-    rows.push(row);
-  }
-  let ids = await insertPlainRows(strapi, trx, meta.tableName, rows, { returnIds: true });
+    return row;
+  };
+  let ids = await insertRowsOf(strapi, trx, meta.tableName, data, toRow, { returnIds: true });
   if (ids.length !== data.length) ids = await idsByDocumentId(strapi, uid, data);
   await strapi.db.lifecycles.run('afterCreateMany', uid as never, { params, result: { count: data.length, ids } } as never, states);
   return ids;
