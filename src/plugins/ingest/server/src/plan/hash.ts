@@ -5,9 +5,9 @@ import { sortedKeys, withStableJsonBytes } from './stable-json-bytes';
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
- * JSON with object keys sorted, so equal values always give equal text (stored hashes depend
- * on this exact text). Loops rather than entries/filter/sort/map: every field of every capture
- * goes through it, and those copies were a tenth of a cold import's CPU.
+ * JSON with object keys sorted, so equal values always give equal text: every stored hash is
+ * the hash of this text. hashValue writes its bytes without building it (stable-json-bytes);
+ * this is the definition its bytes are tested against (test/unit/text-and-hash.test.ts).
  */
 export const stableStringify = (value: unknown): string => {
   if (value === undefined) return 'null';
