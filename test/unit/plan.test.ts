@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFields } from '../helpers/article-fields';
 import { hashFields, planArticleWrite } from '../../src/plugins/ingest/server/src/plan/plan-article';
-import { formatStamp, parseStamp, stampOf, type ImportState } from '../../src/plugins/ingest/server/src/plan/state';
+import { formatStamp, isStamp, parseStamp, sameFileFlags, stampOf, STAMP_CONFLICTS, STAMP_WARNINGS, type ImportState } from '../../src/plugins/ingest/server/src/plan/state';
 
 const article = articleFields;
 
@@ -83,6 +83,41 @@ describe('the import stamp', () => {
   });
 
   it('is null for no stamp or anything it did not write', () => {
-    for (const text of [null, undefined, '', 'garbage', '1 2 3', '1 x bcbe df64 - 1:2', '1 2 bcbe - 1:2', 42]) expect(parseStamp(text)).toBeNull();
+    for (const text of [null, undefined, '', 'garbage', '1 2 3', '1 x bcbe df64 - 1:2', '1 2 bcbe - 1:2', 42]) {
+      expect(parseStamp(text)).toBeNull();
+      expect(isStamp(text)).toBe(false);
+    }
+  });
+
+  it('answers whether a draft is as last written from the same file (sameFileFlags) as parseStamp does', () => {
+    /** What the importer decided from a parsed stamp: the flags when the same file wrote it in this format and no one saved since, else -1. */
+    const byParsing = (text: string | null, version: number, updatedAt: number, fileStamp: string) => {
+      const stamp = parseStamp(text);
+      if (stamp === null || stamp.version !== version || stamp.writtenAt !== updatedAt || stamp.fileStamp !== fileStamp) return -1;
+      return (stamp.hasWarnings ? STAMP_WARNINGS : 0) | (stamp.hasConflicts ? STAMP_CONFLICTS : 0);
+    };
+    let seed = 5;
+    const random = (below: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * below);
+    const pick = <T>(values: T[]) => values[random(values.length)];
+    for (let round = 0; round < 20_000; round += 1) {
+      const written = stampOf({
+        ...state,
+        version: pick([1, 2, 10]),
+        writtenAt: pick([0, 1795868882943, 1795868882944]),
+        fileStamp: pick([null, '4641:1795868356546.3276', '4641:1795868356546', '12:3']),
+        warnings: pick([[], ['w']]),
+        conflicts: pick([[], ['title' as const]]),
+      });
+      let text: string | null = formatStamp(written);
+      // Stamps written by hand, or damaged: whatever sameFileFlags reads must be read as parseStamp reads it.
+      if (random(3) === 0) text = pick([null, '', `${text} `, text.replace(' ', '  '), text.replace(/ [wc-]+ /, ' cw '), text.replace(/ [wc-]+ /, ' x '), text.slice(0, -1), `${text}x`, text.replace(/[0-9a-f]{32}/, 'BCBE')]);
+      const version = pick([1, 2]);
+      const updatedAt = pick([1795868882943, 1795868882944]);
+      const fileStamp = pick(['4641:1795868356546.3276', '4641:1795868356546', '12:3', '2:3']);
+      const quick = sameFileFlags(text, version, updatedAt, fileStamp);
+      const parsed = byParsing(text, version, updatedAt, fileStamp);
+      // It may leave a stamp to parseStamp (-1), never answer otherwise; and it reads every stamp formatStamp writes.
+      if (quick !== -1 || text === formatStamp(written)) expect(quick).toBe(parsed);
+    }
   });
 });

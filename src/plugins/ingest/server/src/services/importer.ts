@@ -5,7 +5,7 @@ import { fieldsFromParsed, type ArticleFields } from '../plan/fields';
 import { hashText, hashValue } from '../plan/hash';
 import { planArticleWrite } from '../plan/plan-article';
 import { conflictStateChanged } from '../plan/conflicts';
-import type { ImportStamp } from '../plan/state';
+import { STAMP_CONFLICTS, type ImportStamp } from '../plan/state';
 import { SPACING } from '../parse/text';
 import { captureFailed, parseCaptureBytes } from '../read';
 import type { CaptureSource, SourceEntry } from '../sources';
@@ -88,14 +88,28 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const importEntry = (context: RunContext, entry: SourceEntry): ReportItem | Promise<ReportItem> => {
     const { store, options } = context;
-    const fail: Fail = (error, warnings = []) => item(entry, { outcome: 'failed', error, warnings });
-
     const earlier = context.seen.get(entry.externalId);
     if (earlier !== undefined) {
-      return fail(`${labelOf(entry)}: external id "${entry.externalId}" is also the name of ${earlier}; one article per external id, the first file wins`);
+      const error = `${labelOf(entry)}: external id "${entry.externalId}" is also the name of ${earlier}; one article per external id, the first file wins`;
+      return item(entry, { outcome: 'failed', error });
     }
     context.seen.set(entry.externalId, labelOf(entry));
 
+    // The same fingerprint (a file's size and modification time) as when the import last wrote
+    // the draft, which no editor saved since: not even read. Asked of the stamp's text in place
+    // (most files of a re-import), before anything is made for the file.
+    if (entry.fingerprint !== null) {
+      const flags = store.sameFileFlags(entry.externalId, entry.fingerprint);
+      if (flags >= 0 && !(options.force && flags & STAMP_CONFLICTS)) {
+        const draft = store.draftOf(entry.externalId)!;
+        const answer = item(entry, { documentId: draft.documentId });
+        // The warnings and conflicts of the last write still stand: filled in after the loop.
+        if (flags !== 0) context.noted.push({ id: draft.id, item: answer });
+        return answer;
+      }
+    }
+
+    const fail: Fail = (error, warnings = []) => item(entry, { outcome: 'failed', error, warnings });
     const stamped = store.stampOf(entry.externalId);
     const stamp = stamped?.stamp ?? null;
     // No editor save since the last write, and no editor value that --force would replace.
@@ -108,7 +122,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       return answer;
     };
 
-    // The same fingerprint (a file's size and modification time): not even read. A copied or
+    // The same fingerprint again, of a stamp sameFileFlags leaves to parseStamp. A copied or
     // touched file is read and compared by its bytes instead.
     if (untouchedSinceWrite && entry.fingerprint !== null && stamp!.fileStamp === entry.fingerprint) return unchanged();
     return readAndApply(context, entry, { stamp: untouchedSinceWrite ? stamp : null, fail, unchanged });

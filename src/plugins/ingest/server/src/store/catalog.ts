@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, SECTION_UID, SOURCE_UID } from '../constants';
-import { isImportState, parseStamp, type ImportStamp, type ImportState } from '../plan/state';
+import { IMPORT_FORMAT_VERSION } from '../constants';
+import { isImportState, isStamp, parseStamp, sameFileFlags, type ImportStamp, type ImportState } from '../plan/state';
 import { sourceKey } from '../parse';
 import { articleSlug } from '../plan/slug';
 import { uniqueSlug } from '../plan/unique-slug';
@@ -137,6 +138,18 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
       return entry ? stamped(externalId, entry) : null;
     },
 
+    /**
+     * The stamp flags of a draft no editor saved since the import wrote it from the file
+     * `fileStamp` names, in this format (see sameFileFlags); -1 for any other. Reads the stamp
+     * in place, and the draft's row id and documentId are `draftOf`'s: nothing is made per file.
+     */
+    sameFileFlags: (externalId: string, fileStamp: string): number => {
+      const entry = entries.get(externalId);
+      return entry ? sameFileFlags(entry.stamp, IMPORT_FORMAT_VERSION, entry.updatedAt, fileStamp) : -1;
+    },
+
+    draftOf: (externalId: string): Readonly<Pick<StampedArticle, 'id' | 'documentId'>> | null => entries.get(externalId) ?? null,
+
     /** Loads the rest (headlines, slugs, sections, sources), once per run. */
     async complete() {
       if (completed) return;
@@ -235,7 +248,7 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
     /** Stored articles' external ids that `seen` lacks, among those an import made. */
     missing: (seen: { has(externalId: string): boolean }) => {
       const missing: string[] = [];
-      for (const [externalId, entry] of entries) if (!seen.has(externalId) && parseStamp(entry.stamp) !== null) missing.push(externalId);
+      for (const [externalId, entry] of entries) if (!seen.has(externalId) && isStamp(entry.stamp)) missing.push(externalId);
       return missing.sort();
     },
   };

@@ -96,6 +96,8 @@ export const openRunStore = async (strapi: Core.Strapi) => {
 
   return {
     stampOf: (externalId: string): StampedArticle | null => catalog.stampOf(externalId),
+    sameFileFlags: (externalId: string, fileStamp: string) => catalog.sameFileFlags(externalId, fileStamp),
+    draftOf: (externalId: string) => catalog.draftOf(externalId),
     /** Loads what deciding about a changed or new capture needs (once per run). */
     complete: () => catalog.complete(),
     article: (externalId: string) => catalog.article(externalId),
