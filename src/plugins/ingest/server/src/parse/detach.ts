@@ -16,8 +16,7 @@ const detachedOrNull = (text: string | null): string | null => (text === null ? 
  * as the run's named entries when new) and its warnings and failure reason (kept in the run's
  * report). The rest — body, links, standfirst, caption — is written with the capture's batch
  * and dropped with it, so it stays a view into the capture: copying it was most of a parse's
- * garbage. A field added to the article must be placed on one side or the other here, or this
- * does not compile.
+ * garbage. A field a run comes to keep must be copied here too.
  */
 export function detachedResult(result: ParseResult): ParseResult {
   const warnings = result.warnings.map(detached);
@@ -27,18 +26,11 @@ export function detachedResult(result: ParseResult): ParseResult {
     outcome: 'parsed',
     warnings,
     article: {
+      ...article,
       externalId: detached(article.externalId),
       title: detached(article.title),
       section: detachedOrNull(article.section),
       sources: article.sources.map(detached),
-      standfirst: article.standfirst,
-      publicationDate: article.publicationDate,
-      readingTimeMinutes: article.readingTimeMinutes,
-      imageCaption: article.imageCaption,
-      imageCredit: article.imageCredit,
-      byline: article.byline,
-      body: article.body,
-      relatedLinks: article.relatedLinks,
     },
   };
 }
