@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, SECTION_UID, SOURCE_UID } from '../constants';
-import { IMPORT_FORMAT_VERSION } from '../constants';
+import { ARTICLE_UID, IMPORT_FORMAT_VERSION, SECTION_UID, SOURCE_UID } from '../constants';
 import { isImportState, isStamp, parseStamp, sameFileFlags, type ImportStamp, type ImportState } from '../plan/state';
 import { sourceKey } from '../parse';
 import { articleSlug } from '../plan/slug';
