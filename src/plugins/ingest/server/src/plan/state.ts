@@ -89,8 +89,8 @@ export const STAMP_CONFLICTS = 2;
  * What `parseStamp(text)` says, asked only whether the draft is as the import last wrote it
  * from this very file: a stamp of format `version`, written at `updatedAt` (no editor saved
  * since), from the file `fileStamp` names. Returns its flags (STAMP_WARNINGS, STAMP_CONFLICTS)
- * when so, and -1 otherwise — a stamp that is not so, or that this does not read, is left to
- * parseStamp. Reads the text in place: an unchanged re-import asks it of every file, and a
+ * when so, and -1 otherwise (the file is then read and compared by its bytes; every stamp
+ * formatStamp writes is read here, test/unit/plan.test.ts). Reads the text in place: an unchanged re-import asks it of every file, and a
  * match with its strings and an object per file were a tenth of such a run at 100,000 files.
  */
 export const sameFileFlags = (text: string | null, version: number, updatedAt: number, fileStamp: string): number => {

@@ -109,6 +109,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
 
+    // A copied or touched file is read and compared by its bytes.
     const fail: Fail = (error, warnings = []) => item(entry, { outcome: 'failed', error, warnings });
     const stamped = store.stampOf(entry.externalId);
     const stamp = stamped?.stamp ?? null;
@@ -121,10 +122,6 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (stamp!.hasWarnings || stamp!.hasConflicts) context.noted.push({ id: stamped!.id, item: answer });
       return answer;
     };
-
-    // The same fingerprint again, of a stamp sameFileFlags leaves to parseStamp. A copied or
-    // touched file is read and compared by its bytes instead.
-    if (untouchedSinceWrite && entry.fingerprint !== null && stamp!.fileStamp === entry.fingerprint) return unchanged();
     return readAndApply(context, entry, { stamp: untouchedSinceWrite ? stamp : null, fail, unchanged });
   };
 
