@@ -69,6 +69,17 @@ const labelOf = (entry: SourceEntry) => entry.name ?? entry.externalId;
 const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
 const NO_CONFLICTS: ReportItem['conflicts'] = Object.freeze([]) as unknown as ReportItem['conflicts'];
 
+/** An unchanged entry's item, made as one object: most items of a re-import are these. */
+const unchangedItem = (entry: SourceEntry, documentId: string): ReportItem => ({
+  file: entry.name,
+  externalId: entry.externalId,
+  outcome: 'unchanged',
+  documentId,
+  warnings: NO_WARNINGS,
+  conflicts: NO_CONFLICTS,
+  error: null,
+});
+
 const item = (entry: SourceEntry, fields: Partial<ReportItem>): ReportItem => {
   const made: ReportItem = { file: entry.name, externalId: entry.externalId, outcome: 'unchanged', documentId: null, warnings: NO_WARNINGS, conflicts: NO_CONFLICTS, error: null, ...fields };
   if (made.warnings.length === 0) made.warnings = NO_WARNINGS;
@@ -102,7 +113,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       const flags = store.sameFileFlags(entry.externalId, entry.fingerprint);
       if (flags >= 0 && !(options.force && flags & STAMP_CONFLICTS)) {
         const draft = store.draftOf(entry.externalId)!;
-        const answer = item(entry, { documentId: draft.documentId });
+        const answer = unchangedItem(entry, draft.documentId);
         // The warnings and conflicts of the last write still stand: filled in after the loop.
         if (flags !== 0) context.noted.push({ id: draft.id, item: answer });
         return answer;
@@ -117,7 +128,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const untouchedSinceWrite =
       stamp !== null && stamp.version === IMPORT_FORMAT_VERSION && stamped!.updatedAt === stamp.writtenAt && !(options.force && stamp.hasConflicts);
     const unchanged = () => {
-      const answer = item(entry, { documentId: stamped!.documentId });
+      const answer = unchangedItem(entry, stamped!.documentId);
       // The warnings and conflicts of the last write still stand: filled in after the loop.
       if (stamp!.hasWarnings || stamp!.hasConflicts) context.noted.push({ id: stamped!.id, item: answer });
       return answer;
@@ -189,8 +200,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Every entry of the source, in order, then what the loop left to finish. */
   const importAll = async (source: CaptureSource, options: RunContext['options'], runId: string | null, onProgress: RunOptions['onProgress'], heartbeat: () => void) => {
-    const entries = await source.list();
-    const store = await getService(strapi, 'store').open();
+    // Together: a folder is listed in a worker thread while this one loads the catalog.
+    const [entries, store] = await Promise.all([source.list(), getService(strapi, 'store').open()]);
     const items: ReportItem[] = [];
     const counts = emptyCounts();
     // Changed captures planned and written per batch (see batch-sizes): their drafts are read in

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { chunks } from '../utils/chunks';
 import { hasKeys } from '../utils/same-keys';
-import { tableQuery } from '../utils/tables';
+import { sqliteValue, tableQuery } from '../utils/tables';
 
 /** A row by column name, of values every driver stores as they are (strings, numbers, booleans, dates, null). */
 export type PlainRow = Record<string, unknown>;
@@ -33,9 +33,6 @@ const statementOn = (connection: SqliteConnection, table: string, columns: strin
   }
   return statement;
 };
-
-/** As knex's better-sqlite3 client binds them: a date as its milliseconds, a boolean as 0 or 1. */
-const sqliteValue = (value: unknown) => (value instanceof Date ? value.valueOf() : typeof value === 'boolean' ? Number(value) : value);
 
 /**
  * Inserts rows as they are, in the transaction `trx`, and returns their ids in order when

@@ -16,3 +16,30 @@ export const tableQuery = (strapi: Core.Strapi, name: string, trx?: Knex | Knex.
   const base = trx ?? strapi.db.connection;
   return schema ? base(name).withSchema(schema) : base(name);
 };
+
+/** As knex's better-sqlite3 client binds them: a date as its milliseconds, a boolean as 0 or 1. */
+export const sqliteValue = (value: unknown) => (value instanceof Date ? value.valueOf() : typeof value === 'boolean' ? Number(value) : value);
+
+interface SqliteReader {
+  prepare(sql: string): { iterate(...bindings: unknown[]): IterableIterator<unknown> };
+}
+
+/**
+ * Calls `onRow` with each row of `query`, as the driver answers it. On SQLite the statement is
+ * stepped a row at a time (better-sqlite3's `iterate`), where knex's `all` builds every row
+ * first: at 100,000 rows that took half again as long, most of it in the garbage collector.
+ */
+export const forEachRow = async <Row>(strapi: Core.Strapi, query: Knex.QueryBuilder, onRow: (row: Row) => void): Promise<void> => {
+  if (strapi.db.dialect.client !== 'sqlite') {
+    for (const row of (await query) as Row[]) onRow(row);
+    return;
+  }
+  const { sql, bindings } = query.toSQL().toNative();
+  const { client } = strapi.db.connection as unknown as { client: { acquireConnection(): Promise<SqliteReader>; releaseConnection(connection: SqliteReader): Promise<void> } };
+  const connection = await client.acquireConnection();
+  try {
+    for (const row of connection.prepare(sql).iterate(...bindings.map(sqliteValue))) onRow(row as Row);
+  } finally {
+    await client.releaseConnection(connection);
+  }
+};

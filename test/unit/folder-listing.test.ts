@@ -1,0 +1,78 @@
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entriesOfListing, listFolder, listInWorker } from '../../src/plugins/ingest/server/src/sources/folder';
+
+let dir: string;
+
+const write = (relative: string, text: string) => {
+  fs.mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+  fs.writeFileSync(path.join(dir, relative), text);
+};
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-listing-'));
+  write('b.txt', 'bee');
+  write('a.TXT', 'upper-case extension');
+  write('Zed.txt', 'capital first: sorts before lower case');
+  write('nested/deeper/c.txt', 'three levels down');
+  write('nested/d.txt', 'two levels down');
+  write('notes.md', 'not a capture');
+  write('with space é.txt', 'a name with a space and an accent');
+  fs.mkdirSync(path.join(dir, 'empty'));
+  fs.symlinkSync(path.join(dir, 'b.txt'), path.join(dir, 'link.txt'));
+  fs.symlinkSync(path.join(dir, 'nested'), path.join(dir, 'linked-folder'));
+  fs.symlinkSync(path.join(dir, 'notes.md'), path.join(dir, 'link-to-notes'));
+  execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const stampOf = (relative: string) => {
+  const stats = fs.lstatSync(path.join(dir, relative));
+  return `${stats.size}:${stats.mtimeMs}`;
+};
+
+describe('listing an import folder', () => {
+  it('names every *.txt below the folder in code-unit order, with the fingerprint of each regular file and none for the rest', () => {
+    const entries = entriesOfListing(listFolder(fs, dir));
+    expect(entries).toEqual([
+      { name: 'Zed.txt', externalId: 'Zed', fingerprint: stampOf('Zed.txt') },
+      { name: 'a.TXT', externalId: 'a', fingerprint: stampOf('a.TXT') },
+      { name: 'b.txt', externalId: 'b', fingerprint: stampOf('b.txt') },
+      // Listed so that it is reported failed, never followed.
+      { name: 'link.txt', externalId: 'link', fingerprint: null },
+      { name: 'linked-folder', externalId: 'linked-folder', fingerprint: null },
+      { name: 'nested/d.txt', externalId: 'd', fingerprint: stampOf('nested/d.txt') },
+      { name: 'nested/deeper/c.txt', externalId: 'c', fingerprint: stampOf('nested/deeper/c.txt') },
+      { name: 'pipe.txt', externalId: 'pipe', fingerprint: null },
+      { name: 'with space é.txt', externalId: 'with space é', fingerprint: stampOf('with space é.txt') },
+    ]);
+  });
+
+  it('gives the same text from the worker thread as in this one', async () => {
+    expect(await listInWorker(dir)).toBe(listFolder(fs, dir));
+  });
+
+  it('lists an empty folder as no entries', async () => {
+    const empty = path.join(dir, 'empty');
+    expect(await listInWorker(empty)).toBe('');
+    expect(entriesOfListing('')).toEqual([]);
+  });
+
+  it('rejects from the worker when the folder cannot be listed, as listFolder throws here', async () => {
+    const missing = path.join(dir, 'no-such-folder');
+    await expect(listInWorker(missing)).rejects.toThrow(/ENOENT/);
+    expect(() => listFolder(fs, missing)).toThrow(/ENOENT/);
+  });
+
+  it('sees a file changed since the last listing by its fingerprint', () => {
+    const before = entriesOfListing(listFolder(fs, dir)).find((entry) => entry.name === 'b.txt')!.fingerprint;
+    write('b.txt', 'bee, rewritten longer');
+    const after = entriesOfListing(listFolder(fs, dir)).find((entry) => entry.name === 'b.txt')!.fingerprint;
+    expect(after).not.toBe(before);
+    expect(after).toBe(stampOf('b.txt'));
+  });
+});
