@@ -34,7 +34,7 @@ describe('content model', () => {
   it("indexes the drafts' import stamps, so that an unchanged import reads no article row", async () => {
     const indexes = (await (app.strapi.db.dialect as any).schemaInspector.getIndexes('articles')) as Array<{ name: string; columns: string[] }>;
     // PostgreSQL's inspector lists an index's columns in no particular order.
-    expect([...(indexes.find((index) => index.name === 'articles_import_catalog_idx')?.columns ?? [])].sort()).toEqual(['document_id', 'external_id', 'import_stamp', 'published_at', 'updated_at']);
+    expect([...(indexes.find((index) => index.name === 'articles_import_catalog_idx')?.columns ?? [])].sort()).toEqual(['external_id', 'import_stamp', 'published_at', 'updated_at']);
   });
 
   it('registers Section and Source without Draft & Publish, with inverse article relations', () => {
