@@ -349,18 +349,12 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         written += batch.length;
       };
       for (let after = 0; ; ) {
-        const pending = (await strapi.db.query(RELATED_LINK_UID).findMany({
-          where: { id: { $gt: after }, target: { id: { $null: true } } },
-          select: ['id', 'title'],
-          orderBy: { id: 'asc' },
-          limit: PENDING_PAGE,
-        })) as Array<{ id: number; title: string }>;
-        const matched = pending.flatMap((link) => {
-          const target = catalog.targetFor(link.title, undefined);
-          return target ? [{ id: link.id, target }] : [];
-        });
-        const owners = await linkRows().articlesOfLinks(matched.map((link) => link.id));
-        for (const link of matched) if (owners.get(link.id) !== link.target) resolved.push(link);
+        const pending = await linkRows().linksWithoutTarget(after, PENDING_PAGE);
+        for (const link of pending) {
+          // Never the article showing the link.
+          const target = catalog.targetFor(link.title, link.owner ?? undefined);
+          if (target) resolved.push({ id: link.id, target });
+        }
         if (resolved.length >= RESOLVED_PER_TRANSACTION) await write();
         if (pending.length < PENDING_PAGE) break;
         after = pending[pending.length - 1].id;
