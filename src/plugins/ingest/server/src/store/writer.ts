@@ -13,7 +13,7 @@ import { insertEntries } from './plain-inserts';
 import { getService } from '../utils';
 import { newDocumentId } from '../utils/document-id';
 import { assertStoredExternalId } from '../utils/stored-identity';
-import { columnOf, tableQuery } from '../utils/tables';
+import { columnOf, refreshStatistics, tableQuery } from '../utils/tables';
 
 export interface ArticleWrite {
   externalId: string;
@@ -348,16 +348,19 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         await announce().ids('entry.update', RELATED_LINK_UID, batch.map((link) => link.id));
         written += batch.length;
       };
+      await refreshStatistics(strapi, linkRows().tableNames());
       for (let after = 0; ; ) {
-        const pending = await linkRows().linksWithoutTarget(after, PENDING_PAGE);
-        for (const link of pending) {
-          // Never the article showing the link.
-          const target = catalog.targetFor(link.title, link.owner ?? undefined);
-          if (target) resolved.push({ id: link.id, target });
-        }
+        const { links, last } = await linkRows().linksWithoutTarget(after, PENDING_PAGE);
+        const matched = links.flatMap((link) => {
+          const target = catalog.targetFor(link.title, undefined);
+          return target ? [{ id: link.id, target }] : [];
+        });
+        const owners = await linkRows().articlesOfLinks(matched.map((link) => link.id));
+        // Never the article showing the link.
+        for (const link of matched) if (owners.get(link.id) !== link.target) resolved.push(link);
         if (resolved.length >= RESOLVED_PER_TRANSACTION) await write();
-        if (pending.length < PENDING_PAGE) break;
-        after = pending[pending.length - 1].id;
+        if (last === null) break;
+        after = last;
       }
       await write();
       return written;
