@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { chunks } from '../utils/chunks';
+import { chunks, ROWS_PER_STATEMENT } from '../utils/chunks';
 import { hasKeys } from '../utils/same-keys';
 import { sqliteValue, tableQuery } from '../utils/tables';
 
@@ -80,6 +80,7 @@ const insertRowsOf = async <T>(
     }
     return returnIds ? ids : [];
   }
+  if (strapi.db.dialect.client === 'postgres') return insertOnPostgres(strapi, trx, table, items, toRow, returnIds);
   const ids: number[] = [];
   const returning = returnIds && strapi.db.dialect.useReturning();
   for (const part of chunks(items)) {
@@ -90,6 +91,59 @@ const insertRowsOf = async <T>(
     }
     const inserted: Array<{ id: number } | number> = await query.returning('id');
     for (const row of inserted) ids.push(Number(typeof row === 'object' ? row.id : row));
+  }
+  return ids;
+};
+
+interface PostgresConnection {
+  query(config: { text: string; values: unknown[]; name?: string }): Promise<{ rows: Array<{ id: number | string }> }>;
+}
+
+/** The text of a multi-row insert on PostgreSQL, by table, columns, row count and whether it returns ids. */
+const postgresInserts = new Map<string, { text: string; name?: string }>();
+
+const postgresInsert = (table: string, columns: string[], rows: number, returning: boolean) => {
+  const key = `${table}\u0000${columns.join('\u0000')}\u0000${rows}\u0000${returning}`;
+  let statement = postgresInserts.get(key);
+  if (!statement) {
+    const tuples: string[] = [];
+    for (let row = 0; row < rows; row += 1) tuples.push(`(${columns.map((_, column) => `$${row * columns.length + column + 1}`).join(', ')})`);
+    const text = `insert into ${table} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}${returning ? ' returning "id"' : ''}`;
+    // Full statements come back batch after batch: prepared once per connection under a name,
+    // so the server parses their thousands of parameters once. A shorter last part is not.
+    statement = rows === ROWS_PER_STATEMENT ? { text, name: `ingest_insert_${postgresInserts.size}` } : { text };
+    postgresInserts.set(key, statement);
+  }
+  return statement;
+};
+
+/**
+ * insertRowsOf on PostgreSQL: the transaction's own connection, given each multi-row INSERT's
+ * text from a cache and its values as one flat list — what knex would send (it hands pg its
+ * values as they are), without building and compiling a query of thousands of placeholders for
+ * every statement (on a cold import of 10,000 that was ~2 s of this process's time, on the
+ * thread that also parses the captures).
+ */
+const insertOnPostgres = async <T>(strapi: Core.Strapi, trx: Knex.Transaction, table: string, items: T[], toRow: (item: T) => PlainRow, returnIds: boolean) => {
+  const schema = strapi.db.getSchemaName();
+  const qualified = schema ? `${quote(schema)}.${quote(table)}` : quote(table);
+  // A transaction's client hands out the transaction's own connection.
+  const connection = (await (trx as unknown as { client: { acquireConnection(): Promise<PostgresConnection> } }).client.acquireConnection()) as PostgresConnection;
+  const ids: number[] = [];
+  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT) {
+    const rows = items.slice(start, start + ROWS_PER_STATEMENT).map(toRow);
+    // One statement, one set of columns: rows with other keys go in a statement of their own.
+    for (let first = 0; first < rows.length; ) {
+      const columns = Object.keys(rows[first]);
+      let end = first + 1;
+      while (end < rows.length && hasKeys(rows[end], columns)) end += 1;
+      const values: unknown[] = [];
+      for (let row = first; row < end; row += 1) for (const column of columns) values.push(rows[row][column]);
+      const { text, name } = postgresInsert(qualified, columns, end - first, returnIds);
+      const result = await connection.query(name ? { name, text, values } : { text, values });
+      if (returnIds) for (const row of result.rows) ids.push(Number(row.id));
+      first = end;
+    }
   }
   return ids;
 };
