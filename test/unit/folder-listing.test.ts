@@ -3,7 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entriesOfListing, listFolder, listInWorker } from '../../src/plugins/ingest/server/src/sources/folder';
+import { createFolderSource, entriesOfListing, listFolder, listInWorker } from '../../src/plugins/ingest/server/src/sources/folder';
 
 let dir: string;
 
@@ -74,5 +74,25 @@ describe('listing an import folder', () => {
     const after = entriesOfListing(listFolder(fs, dir)).find((entry) => entry.name === 'b.txt')!.fingerprint;
     expect(after).not.toBe(before);
     expect(after).toBe(stampOf('b.txt'));
+  });
+});
+
+describe('a folder source', () => {
+  it('lists a small folder and a large one (listed on a worker thread) as listFolder does', async () => {
+    const large = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-listing-large-'));
+    try {
+      for (let index = 0; index < 5_100; index += 1) fs.writeFileSync(path.join(large, `${String(index).padStart(5, '0')}.txt`), `capture ${index}`);
+      fs.mkdirSync(path.join(large, 'sub'));
+      fs.writeFileSync(path.join(large, 'sub', 'inner.txt'), 'nested');
+      for (const folder of [dir, large]) {
+        const listed = await createFolderSource(folder, { maxBytes: 1_000_000 }).list();
+        expect(listed).toEqual(entriesOfListing(listFolder(fs, folder)));
+      }
+      const listed = await createFolderSource(`${large}/`, { maxBytes: 1_000_000 }).list();
+      expect(listed).toHaveLength(5_101);
+      expect(listed.at(-1)).toMatchObject({ name: 'sub/inner.txt', externalId: 'inner' });
+    } finally {
+      fs.rmSync(large, { recursive: true, force: true });
+    }
   });
 });

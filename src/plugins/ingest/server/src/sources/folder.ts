@@ -89,6 +89,25 @@ export const entriesOfListing = (text: string): FolderEntry[] => {
 };
 
 /**
+ * Entries of a folder's top level from which it is listed on a worker thread: below, listing
+ * it here costs less than starting a worker (~40 ms here: an unchanged run of 2,000 files took
+ * 0.11 s with one against 0.06 s without). Folders nested below a small top level are listed
+ * here whatever their size.
+ */
+const WORKER_FROM_ENTRIES = 5_000;
+
+/** Whether the folder's top level holds at least `count` entries, read no further than that. */
+const hasEntries = (dir: string, count: number): boolean => {
+  const handle = fs.opendirSync(dir, { bufferSize: 1024 });
+  try {
+    for (let seen = 0; seen < count; seen += 1) if (handle.readSync() === null) return false;
+    return true;
+  } finally {
+    handle.closeSync();
+  }
+};
+
+/**
  * The `*.txt` files below `dir` (see listFolder), imported in order. Only regular files inside
  * the folder are read: a file swapped for a link or a device during the run is refused when
  * read (`readCaptureBytes`, the read `npm run parse` uses too: opened without following links
@@ -114,7 +133,8 @@ export const createFolderSource = (dir: string, options: { maxBytes: number }): 
       if (!info.isDirectory()) throw new errors.ApplicationError(`The import folder ${dir} is not a folder`);
       realRoot = fs.realpathSync(dir);
       const root = dir.endsWith(path.sep) && dir.length > 1 ? dir.slice(0, -1) : dir;
-      return entriesOfListing(await listInWorker(root).catch(() => listFolder(fs, root)));
+      const large = hasEntries(root, WORKER_FROM_ENTRIES);
+      return entriesOfListing(large ? await listInWorker(root).catch(() => listFolder(fs, root)) : listFolder(fs, root));
     },
 
     read(entry) {
