@@ -78,7 +78,7 @@ const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
 const NO_CONFLICTS: ReportItem['conflicts'] = Object.freeze([]) as unknown as ReportItem['conflicts'];
 
 /** An unchanged entry's item, made as one object: most items of a re-import are these. */
-const unchangedItem = (entry: SourceEntry, documentId: string): ReportItem => ({
+const unchangedItem = (entry: SourceEntry, documentId: string | null): ReportItem => ({
   file: entry.name,
   externalId: entry.externalId,
   outcome: 'unchanged',
@@ -89,7 +89,7 @@ const unchangedItem = (entry: SourceEntry, documentId: string): ReportItem => ({
 });
 
 const item = (entry: SourceEntry, fields: Partial<ReportItem>): ReportItem => {
-  const made: ReportItem = { file: entry.name, externalId: entry.externalId, outcome: 'unchanged', documentId: null, warnings: NO_WARNINGS, conflicts: NO_CONFLICTS, error: null, ...fields };
+  const made = Object.assign(unchangedItem(entry, null), fields);
   if (made.warnings.length === 0) made.warnings = NO_WARNINGS;
   return made;
 };
@@ -97,6 +97,16 @@ const item = (entry: SourceEntry, fields: Partial<ReportItem>): ReportItem => {
 /** Headline, date and body: the same story captured from two hosts has the same key. */
 const storyKeyOf = (fields: ArticleFields) =>
   hashValue([titleKey(fields.title), fields.publicationDate, fields.body.map((block) => block.text.replace(SPACING, ' '))]);
+
+/**
+ * The item of an entry whose draft stands as the import last wrote it. When that write left
+ * warnings or conflicts (`noted`), they still stand: read with the others after the loop.
+ */
+const unchangedAnswer = (context: RunContext, entry: SourceEntry, draft: { id: number; documentId: string }, noted: boolean): ReportItem => {
+  const answer = unchangedItem(entry, draft.documentId);
+  if (noted) context.noted.push({ id: draft.id, item: answer });
+  return answer;
+};
 
 const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
@@ -119,13 +129,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     // (most files of a re-import), before anything is made for the file.
     if (entry.fingerprint !== null) {
       const flags = store.sameFileFlags(entry.externalId, entry.fingerprint);
-      if (flags >= 0 && !(options.force && flags & STAMP_CONFLICTS)) {
-        const draft = store.draftOf(entry.externalId)!;
-        const answer = unchangedItem(entry, draft.documentId);
-        // The warnings and conflicts of the last write still stand: filled in after the loop.
-        if (flags !== 0) context.noted.push({ id: draft.id, item: answer });
-        return answer;
-      }
+      if (flags >= 0 && !(options.force && flags & STAMP_CONFLICTS)) return unchangedAnswer(context, entry, store.draftOf(entry.externalId)!, flags !== 0);
     }
 
     // A copied or touched file is read and compared by its bytes.
@@ -135,13 +139,11 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     // No editor save since the last write, and no editor value that --force would replace.
     const untouchedSinceWrite =
       stamp !== null && stamp.version === IMPORT_FORMAT_VERSION && stamped!.updatedAt === stamp.writtenAt && !(options.force && stamp.hasConflicts);
-    const unchanged = () => {
-      const answer = unchangedItem(entry, stamped!.documentId);
-      // The warnings and conflicts of the last write still stand: filled in after the loop.
-      if (stamp!.hasWarnings || stamp!.hasConflicts) context.noted.push({ id: stamped!.id, item: answer });
-      return answer;
-    };
-    return readAndApply(context, entry, { stamp: untouchedSinceWrite ? stamp : null, fail, unchanged });
+    return readAndApply(context, entry, {
+      stamp: untouchedSinceWrite ? stamp : null,
+      fail,
+      unchanged: () => unchangedAnswer(context, entry, stamped!, stamp!.hasWarnings || stamp!.hasConflicts),
+    });
   };
 
   /** The rest of importEntry, for an entry that has to be read. `stamp` is set when no editor saved since the last import. */

@@ -27,11 +27,11 @@ const nextByte = () => {
   return byte;
 };
 
-/** A character code of `alphabet`, every one equally likely. */
-const draw = (alphabet: string, limit: number) => {
+/** A character code of CHARACTERS, every one equally likely. */
+const draw = () => {
   for (;;) {
     const byte = nextByte();
-    if (byte < limit) return alphabet.charCodeAt(byte % alphabet.length);
+    if (byte < CHARACTER_LIMIT) return CHARACTERS.charCodeAt(byte % CHARACTERS.length);
   }
 };
 
@@ -60,6 +60,6 @@ const writeTime = (now: number) => {
  */
 export const newDocumentId = (): string => {
   writeTime(Date.now());
-  for (let index = TIME_LENGTH; index < LENGTH; index += 1) codes[index] = draw(CHARACTERS, CHARACTER_LIMIT);
+  for (let index = TIME_LENGTH; index < LENGTH; index += 1) codes[index] = draw();
   return String.fromCharCode.apply(null, codes);
 };
