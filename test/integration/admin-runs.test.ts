@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { syntheticCapture, writeCapture } from '../helpers/captures';
 import { ARTICLE } from '../helpers/ingest';
 import { countRows } from '../helpers/rows';
@@ -108,13 +108,27 @@ describe('starting runs', () => {
     expect(await countRows(app.strapi, ARTICLE)).toBeGreaterThan(0);
   });
 
+  it('drops a run’s progress before its record says it finished', async () => {
+    const progress = getService(app.strapi, 'progress');
+    const finish = getService(app.strapi, 'runs').finish;
+    const seenAtFinish: unknown[] = [];
+    vi.spyOn(getService(app.strapi, 'runs'), 'finish').mockImplementationOnce(async (runId, report) => {
+      seenAtFinish.push(progress.get(runId));
+      await finish(runId, report);
+      seenAtFinish.push(progress.get(runId));
+    });
+    const { body } = await call('POST', '/ingest/runs', tokens.superAdmin, {});
+    await waitForRun(body.data.runId);
+    expect(seenAtFinish).toEqual([expect.objectContaining({ runId: body.data.runId }), null]);
+  });
+
   it('lists runs newest first, without their items, with the configured folder', async () => {
     await call('POST', '/ingest/runs', tokens.superAdmin, {}).then(({ body }) => waitForRun(body.data.runId));
     const { status, body } = await call('GET', '/ingest/runs', tokens.reader);
     expect(status).toBe(200);
-    expect(body.meta).toMatchObject({ pagination: { page: 1, pageSize: 20, total: 2 }, activeRunId: null, dir: process.env.INGEST_DIR });
-    expect(body.data).toHaveLength(2);
-    const [latest, first] = body.data;
+    expect(body.meta).toMatchObject({ pagination: { page: 1, pageSize: 20, total: 3 }, activeRunId: null, dir: process.env.INGEST_DIR });
+    expect(body.data).toHaveLength(3);
+    const [latest, , first] = body.data;
     expect(latest.items).toBeUndefined();
     expect(latest).toMatchObject({ trigger: 'admin', status: 'succeeded', counts: { created: 0, unchanged: first.counts.created } });
     expect(new Date(latest.startedAt).getTime()).toBeGreaterThanOrEqual(new Date(first.startedAt).getTime());

@@ -67,6 +67,8 @@ const createRunsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const close = async (documentId: string, data: Record<string, unknown>, items: ImportReport['items'] | undefined) => {
     const kept = items ? noteworthyItems(items) : undefined;
     if (kept) await writeRunPages(strapi, documentId, kept);
+    // Its progress goes first: a page polling never sees a finished record still "at file n of m".
+    getService(strapi, 'progress').end(documentId);
     await update(documentId, { ...data, listed: kept?.length });
     await getService(strapi, 'run-retention')
       .prune()
