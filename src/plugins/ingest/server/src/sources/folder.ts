@@ -113,7 +113,7 @@ const hasEntries = (dir: string, count: number): boolean => {
  * read (`readCaptureBytes`, the read `npm run parse` uses too: opened without following links
  * and without blocking, then checked — a regular file, whose real path is inside the folder).
  */
-export const createFolderSource = (dir: string, options: { maxBytes: number }): CaptureSource<FolderEntry> => {
+export const createFolderSource = (dir: string, options: { maxBytes: number; warn?: (message: string) => void }): CaptureSource<FolderEntry> => {
   let realRoot: string | null = null;
 
   return {
@@ -133,8 +133,14 @@ export const createFolderSource = (dir: string, options: { maxBytes: number }): 
       if (!info.isDirectory()) throw new errors.ApplicationError(`The import folder ${dir} is not a folder`);
       realRoot = fs.realpathSync(dir);
       const root = dir.endsWith(path.sep) && dir.length > 1 ? dir.slice(0, -1) : dir;
-      const large = hasEntries(root, WORKER_FROM_ENTRIES);
-      return entriesOfListing(large ? await listInWorker(root).catch(() => listFolder(fs, root)) : listFolder(fs, root));
+      if (!hasEntries(root, WORKER_FROM_ENTRIES)) return entriesOfListing(listFolder(fs, root));
+      const text = await listInWorker(root).catch((error: Error) => {
+        // The folder's own errors are thrown here; past this line the worker itself failed.
+        const listed = listFolder(fs, root);
+        options.warn?.(`The import folder ${dir} was listed on the import's own thread (slower): its listing worker failed: ${error.message}`);
+        return listed;
+      });
+      return entriesOfListing(text);
     },
 
     read(entry) {

@@ -11,7 +11,10 @@ export { createFolderSource, createPushedSource };
 /** The folder `dir` (relative paths from the app's root; default: the config's `dir`) as a source. */
 export const folderSource = (strapi: Core.Strapi, dir?: string) => {
   const config = getIngestConfig(strapi);
-  return createFolderSource(path.resolve(strapi.dirs.app.root, dir ?? config.dir), { maxBytes: config.maxFileBytes });
+  return createFolderSource(path.resolve(strapi.dirs.app.root, dir ?? config.dir), {
+    maxBytes: config.maxFileBytes,
+    warn: (message) => strapi.log.warn(`[ingest] ${message}`),
+  });
 };
 
 /** Captures of a push request as a source. */

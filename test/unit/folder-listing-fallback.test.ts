@@ -1,0 +1,38 @@
+import { EventEmitter } from 'events';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createFolderSource, entriesOfListing, listFolder } from '../../src/plugins/ingest/server/src/sources/folder';
+
+// (vitest hoists this above the imports.) A machine where a worker thread cannot start (or its code broke): every worker fails at once.
+vi.mock('node:worker_threads', () => ({
+  Worker: class extends EventEmitter {
+    constructor() {
+      super();
+      setImmediate(() => this.emit('error', new Error('no worker for you')));
+    }
+  },
+}));
+
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-fallback-'));
+  // Enough entries at the top level for the folder to be listed on a worker thread.
+  for (let index = 0; index < 5_000; index += 1) fs.writeFileSync(path.join(dir, `${String(index).padStart(4, '0')}.txt`), `capture ${index}`);
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('a large folder whose listing worker fails', () => {
+  it('is listed on the import’s thread all the same, and says so in a warning naming the folder and the reason', async () => {
+    const warnings: string[] = [];
+    const source = createFolderSource(dir, { maxBytes: 1024, warn: (message) => warnings.push(message) });
+    const entries = await source.list();
+    expect(entries).toHaveLength(5_000);
+    expect(entries).toEqual(entriesOfListing(listFolder(fs, dir)));
+    expect(warnings).toEqual([expect.stringContaining(`The import folder ${dir} was listed on the import's own thread`)]);
+    expect(warnings[0]).toContain('no worker for you');
+  });
+});
