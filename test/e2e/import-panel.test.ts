@@ -115,7 +115,7 @@ describe.skipIf(skipReason !== undefined)('settling import conflicts in the arti
       await expect.poll(() => conflict.locator('[data-testid="conflict-mine"]').textContent()).toBe(STANDFIRST.editor);
       await expect.poll(() => conflict.locator('[data-testid="conflict-theirs"]').textContent()).toBe(STANDFIRST.capture);
       await expect.poll(() => importPanel().textContent()).toMatch(/Last import.*unchanged/);
-      await expect.poll(() => importPanel().textContent()).toMatch(/Since thenThe one import since left it unchanged \(latest /);
+      await expect.poll(() => importPanel().textContent()).toMatch(/Since thenThe one import since wrote nothing to it \(latest /);
       await shoot(importPanel(), 'import-panel.png');
       await shoot(page, 'import-panel-edit-view.png');
     });
@@ -157,6 +157,18 @@ describe.skipIf(skipReason !== undefined)('settling import conflicts in the arti
       expect((await findArticle(app.strapi, 'tram'))!.body[0].children[0].text).toBe(TRAM_BODY.editor);
       await page.goto(admin('/plugins/ingest'));
       await expect.poll(() => page.locator('[data-testid="conflict-count"]').textContent()).toBe('0 articles with open conflicts');
+    });
+
+    await step('a tram capture cut short: the panel says the latest import failed, and why', async () => {
+      writeCapture(dir, 'tram.txt', 'Cut short by the scraper.\n');
+      const failed = itemFor(await runImport(app.strapi, dir), 'tram');
+      expect(failed.outcome).toBe('failed');
+      await openArticle(tramId);
+      const latest = importPanel().locator('[data-testid="latest-import"]');
+      await expect.poll(() => latest.textContent()).toContain('failed');
+      await expect.poll(() => latest.textContent()).toContain(failed.error!);
+      await expect.poll(() => importPanel().textContent()).toMatch(/imports since wrote nothing to it/);
+      await shoot(importPanel(), 'import-panel-latest-failed.png');
     });
   }, 300_000);
 });

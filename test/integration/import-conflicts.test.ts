@@ -334,7 +334,7 @@ describe('the last import of an article left unchanged since', () => {
       latest = report.startedAt;
     }
     const { lastImport } = (await panel(bridgeId)).body.data;
-    expect(lastImport).toMatchObject({ runId: createdBy, trigger: 'cli', outcome: 'created', warnings: [], conflicts: [], laterRuns: 21 });
+    expect(lastImport).toMatchObject({ runId: createdBy, trigger: 'cli', outcome: 'created', warnings: [], conflicts: [], laterRuns: 21, latestOutcome: null, latestError: null });
     expect(Math.abs(Date.parse(lastImport.latestRunAt) - Date.parse(latest))).toBeLessThan(1000);
   });
 
@@ -355,5 +355,20 @@ describe('the last import of an article left unchanged since', () => {
     await forgetRunId();
     await runImport(app.strapi, bridgeDir);
     expect((await panel(bridgeId)).body.data.lastImport).toMatchObject({ runId: createdBy, outcome: 'updated', laterRuns: 1 });
+  });
+
+  it('says why, when the latest import since could not import the capture', async () => {
+    const before = (await panel(bridgeId)).body.data.lastImport as { runId: string; laterRuns: number };
+    writeCapture(bridgeDir, 'bridge.txt', 'A capture cut short: no headline, no body.\n');
+    const failed = itemFor(await runImport(app.strapi, bridgeDir), 'bridge');
+    expect(failed.outcome).toBe('failed');
+    const { lastImport } = (await panel(bridgeId)).body.data;
+    expect(lastImport).toMatchObject({ runId: before.runId, laterRuns: before.laterRuns + 1, latestOutcome: 'failed', latestError: failed.error });
+    expect(lastImport.latestError).toContain('bridge.txt');
+
+    // Mended, and found unchanged by the next import: nothing to say about the latest any more.
+    writeCapture(bridgeDir, 'bridge.txt', syntheticCapture({ title: BRIDGE, standfirst: 'Cyclists only, for now.' }));
+    expect(itemFor(await runImport(app.strapi, bridgeDir), 'bridge').outcome).toBe('unchanged');
+    expect((await panel(bridgeId)).body.data.lastImport).toMatchObject({ latestOutcome: null, latestError: null });
   });
 });

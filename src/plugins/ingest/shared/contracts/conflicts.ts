@@ -24,8 +24,9 @@ export interface ConflictDecision {
 
 /**
  * The last run that wrote the article's import state — created or updated it, or re-checked the
- * same content from other bytes — and what it did to it. Later runs found the capture unchanged
- * (they write nothing) or did not include it: none of them changed the article.
+ * same content from other bytes — and what it did to it. Later runs wrote nothing to it: they
+ * found the capture unchanged, did not include it, or could not import it (a failed read or
+ * parse, a duplicate) — the latest of them says which, when it listed the article.
  */
 export interface LastImport {
   runId: string;
@@ -35,9 +36,15 @@ export interface LastImport {
   outcome: Outcome | null;
   warnings: string[];
   conflicts: ImportedField[];
-  /** Finished imports since that run, none of which changed the article, and when the latest started. */
+  /** Finished imports since that run, none of which wrote to the article, and when the latest started. */
   laterRuns: number;
   latestRunAt: string | null;
+  /**
+   * What the latest of them listed for the article — failed (with its error) or duplicate —
+   * or null: it found the capture unchanged, did not include it, or its list is no longer kept.
+   */
+  latestOutcome: Outcome | null;
+  latestError: string | null;
 }
 
 /** The Import panel of an article's edit view (`GET /ingest/articles/:documentId/import`). */

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { IMPORT_RUN_UID } from '../constants';
 import type { ImportState } from '../plan/state';
 import type { LastImport } from '../../../shared/contracts/conflicts';
-import type { Trigger } from './report';
+import type { Outcome, Trigger } from './report';
 import { readRunItems } from './run-pages';
 
 export type { LastImport };
@@ -17,6 +17,9 @@ interface RunRow {
 
 const RUN_FIELDS = ['id', 'documentId', 'trigger', 'startedAt', 'itemsPruned'];
 const FINISHED = { status: { $in: ['succeeded', 'failed'] }, dryRun: false };
+
+/** Outcomes of an item whose run wrote nothing to the article (it could not import the capture). */
+const WROTE_NOTHING = new Set<Outcome>(['failed', 'duplicate']);
 
 /** How many recent runs are searched for an article whose state names no run (written before runs were named). */
 const RUNS_SEARCHED = 20;
@@ -42,7 +45,8 @@ const searchRecentRuns = async (strapi: Core.Strapi, externalId: string) => {
   })) as RunRow[];
   // One at a time, newest first: a run's items are the heavy part of its record.
   for (const run of recent) {
-    const item = (await readRunItems(strapi, run)).find((entry) => entry.externalId === externalId);
+    // A failed or duplicate item wrote nothing to the article: an earlier run did.
+    const item = (await readRunItems(strapi, run)).find((entry) => entry.externalId === externalId && !WROTE_NOTHING.has(entry.outcome));
     if (item) return { run, item: { outcome: item.outcome, warnings: item.warnings, conflicts: item.conflicts } };
   }
   return null;
@@ -50,8 +54,8 @@ const searchRecentRuns = async (strapi: Core.Strapi, externalId: string) => {
 
 /**
  * The run that last wrote the article's import state (see `ImportState.runId`) and how many
- * finished since: those found it unchanged or did not include it, and wrote nothing — an
- * unchanged re-import stays free of writes.
+ * finished since: those wrote nothing to it — they found it unchanged (an unchanged re-import
+ * stays free of writes), did not include it, or could not import it (then the latest says why).
  */
 export const findLastImport = async (strapi: Core.Strapi, externalId: string, state: ImportState): Promise<LastImport | null> => {
   const runs = strapi.db.query(IMPORT_RUN_UID);
@@ -66,7 +70,9 @@ export const findLastImport = async (strapi: Core.Strapi, externalId: string, st
   const { run, item } = found;
   const later = { ...FINISHED, startedAt: { $gt: run.startedAt } };
   const laterRuns = await runs.count({ where: later });
-  const latest = laterRuns > 0 ? ((await runs.findOne({ where: later, select: ['startedAt'], orderBy: [{ startedAt: 'desc' }] })) as { startedAt: string }) : null;
+  const latest = laterRuns > 0 ? ((await runs.findOne({ where: later, select: RUN_FIELDS, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }] })) as RunRow) : null;
+  // Only the latest's list is read: a scheduled import every few minutes makes hundreds of runs.
+  const listed = latest && !latest.itemsPruned ? (await readRunItems(strapi, latest)).find((entry) => entry.externalId === externalId) : undefined;
   return {
     runId: run.documentId,
     trigger: run.trigger,
@@ -74,5 +80,8 @@ export const findLastImport = async (strapi: Core.Strapi, externalId: string, st
     ...item,
     laterRuns,
     latestRunAt: latest && new Date(latest.startedAt).toISOString(),
+    // A later run that lists an article it wrote nothing to could not import its capture.
+    latestOutcome: listed?.outcome ?? null,
+    latestError: listed?.error ?? null,
   };
 };

@@ -16,9 +16,25 @@ const Fact = ({ label, children }: { label: string; children: React.ReactNode })
   </Flex>
 );
 
-/** Imports after the last one that wrote the article found its capture unchanged or did not include it. */
+/** Imports after the last one that wrote the article: they wrote nothing to it. */
 const laterRunsText = (runs: number, latestAt: string | null) =>
-  `${runs === 1 ? 'The one import since' : `The ${runs} imports since`} left it unchanged (latest ${formatDate(latestAt)})`;
+  `${runs === 1 ? 'The one import since' : `The ${runs} imports since`} wrote nothing to it (latest ${formatDate(latestAt)})`;
+
+/** What the latest import listed for an article it wrote nothing to: it could not import the capture. */
+const LatestListed = ({ last }: { last: NonNullable<ImportPanel['lastImport']> }) =>
+  last.latestOutcome ? (
+    <Flex direction="column" alignItems="flex-start" gap={1} data-testid="latest-import">
+      <Flex gap={1}>
+        <Typography variant="pi">{last.laterRuns === 1 ? 'It' : 'The latest'}:</Typography>
+        <OutcomeBadge outcome={last.latestOutcome} />
+      </Flex>
+      {last.latestError ? (
+        <Typography variant="pi" textColor="danger600">
+          {last.latestError}
+        </Typography>
+      ) : null}
+    </Flex>
+  ) : null;
 
 /** Where an imported article came from, and what its last import did to it. */
 export const ImportFacts = ({ panel }: { panel: ImportPanel }) => {
@@ -51,7 +67,14 @@ export const ImportFacts = ({ panel }: { panel: ImportPanel }) => {
       ) : (
         <Fact label="Last written by the import">{formatDate(panel.lastWrittenAt ?? null)}</Fact>
       )}
-      {last && last.laterRuns > 0 ? <Fact label="Since then">{laterRunsText(last.laterRuns, last.latestRunAt)}</Fact> : null}
+      {last && last.laterRuns > 0 ? (
+        <Fact label="Since then">
+          <Flex direction="column" alignItems="flex-start" gap={1}>
+            <span>{laterRunsText(last.laterRuns, last.latestRunAt)}</span>
+            <LatestListed last={last} />
+          </Flex>
+        </Fact>
+      ) : null}
     </Flex>
   );
 };
