@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --articles N [--seed S] [--database sqlite|postgres|mysql] [--skip-naive] [--skip-push] [--keep]`
+ * `npm run bench -- --articles N [--seed S] [--database sqlite|postgres|mysql] [--compare D] [--skip-naive] [--skip-push] [--keep]`
  * (`--help` prints the options).
  *
  * Measures the ingest importer against Strapi's naive path on fresh databases:
@@ -39,6 +39,9 @@ const USAGE = `usage: npm run bench -- [options]
   --seed S            generator seed: the same seed gives the same captures (default 1)
   --database D        sqlite (default, a file in a temporary folder), postgres or mysql
                       (a throwaway database on the server scripts/lib/throwaway-database.ts names)
+  --compare D         also run the importer's phases on database D, each right after the
+                      same phase on --database (paired: the machine's speed drifts), and print
+                      D's time as a multiple of --database's for each phase
   --skip-naive        leave out the naive Document Service phase (slow: ~15-20 articles/s)
   --skip-push         leave out the push phase (one request of 1,000 captures vs a folder import)
   --keep              keep the captures and the SQLite files, and say where
@@ -158,9 +161,17 @@ const formatTable = (results: PhaseResult[]) => {
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ')).join('\n');
 };
 
-const orchestrate = async (options: { articles: number; seed: number; client: TestDatabaseClient; keep: boolean; skipNaive: boolean; skipPush: boolean }) => {
-  const { articles, seed, client } = options;
-  process.stderr.write(`bench: ${articles} captures, seed ${seed}, ${client}, ${os.cpus().length} CPUs\n`);
+const orchestrate = async (options: {
+  articles: number;
+  seed: number;
+  client: TestDatabaseClient;
+  compare: TestDatabaseClient | null;
+  keep: boolean;
+  skipNaive: boolean;
+  skipPush: boolean;
+}) => {
+  const { articles, seed, client, compare } = options;
+  process.stderr.write(`bench: ${articles} captures, seed ${seed}, ${client}${compare ? ` compared with ${compare}` : ''}, ${os.cpus().length} CPUs\n`);
   await buildApp();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-bench-'));
   const dir = path.join(root, 'captures');
@@ -169,24 +180,31 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
 
   const ours = await freshDatabase(client, root, 'importer');
   const naive = await freshDatabase(client, root, 'naive');
+  const compared = compare ? await freshDatabase(compare, root, 'compared') : null;
   const results: PhaseResult[] = [];
+  const comparedResults: PhaseResult[] = [];
   let push: PushComparison | null = null;
   try {
-    const phase = async (name: Phase, database: TestDatabase) => {
-      process.stderr.write(`bench: ${name}…\n`);
+    const phase = async (name: Phase, database: TestDatabase, into = results) => {
+      const label = into === results ? name : `${name} (${compare})`;
+      process.stderr.write(`bench: ${label}…\n`);
       const result = await runChild(name, dir, database.env);
       // A long run shows each phase as it ends, before the table.
-      process.stderr.write(`bench: ${name}: ${result.seconds.toFixed(2)} s, ${result.articlesPerSecond.toFixed(1)} articles/s, peak RSS ${result.peakRssMb} MB, DB +${(result.grewBytes / 1024).toFixed(1)} KB\n`);
-      results.push(result);
+      process.stderr.write(`bench: ${label}: ${result.seconds.toFixed(2)} s, ${result.articlesPerSecond.toFixed(1)} articles/s, peak RSS ${result.peakRssMb} MB, DB +${(result.grewBytes / 1024).toFixed(1)} KB\n`);
+      into.push(result);
       return result;
     };
-    const cold = await phase('cold', ours);
-    expectCounts(cold, { created: articles, failed: 0 });
-    expectCounts(await phase('unchanged', ours), { unchanged: articles });
+    /** One of the importer's phases, then the same on the compared database, on the same captures. */
+    const importerPhase = async (name: Phase, expected: Partial<ReportCounts>) => {
+      expectCounts(await phase(name, ours), expected);
+      if (compared) expectCounts(await phase(name, compared, comparedResults), expected);
+    };
+    await importerPhase('cold', { created: articles, failed: 0 });
+    await importerPhase('unchanged', { unchanged: articles });
     const changed = await writeCaptures(dir, { seed, total: articles, revision: 1 }, (index) => index % CHANGED_EVERY === 0);
-    expectCounts(await phase('changed', ours), { updated: changed.files, unchanged: articles - changed.files });
+    await importerPhase('changed', { updated: changed.files, unchanged: articles - changed.files });
     await writeCaptures(dir, { seed, total: articles, recapture: 1 });
-    expectCounts(await phase('recaptured', ours), { updated: articles, failed: 0 });
+    await importerPhase('recaptured', { updated: articles, failed: 0 });
     // The naive path is slow: --skip-naive measures the importer alone (e.g. its memory at large N).
     if (!options.skipNaive) expectCounts(await phase('naive', naive), { created: articles });
     if (!options.skipPush) {
@@ -197,6 +215,7 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
     if (!options.keep) {
       await ours.drop().catch(() => {});
       await naive.drop().catch(() => {});
+      await compared?.drop().catch(() => {});
       fs.rmSync(root, { recursive: true, force: true });
     } else {
       process.stderr.write(`bench: kept ${root}\n`);
@@ -222,8 +241,21 @@ const orchestrate = async (options: { articles: number; seed: number; client: Te
     },
     peakRssMb: Math.max(...results.filter((r) => r.phase !== 'naive').map((r) => r.peakRssMb)),
     push,
+    compared: compare
+      ? {
+          database: compare,
+          phases: Object.fromEntries(comparedResults.map((r) => [r.phase, { seconds: +r.seconds.toFixed(3), peakRssMb: r.peakRssMb }])),
+          /** The compared database's time over --database's, per phase (paired runs). */
+          timeRatios: Object.fromEntries(comparedResults.map((r) => [r.phase, +(r.seconds / byPhase[r.phase].seconds).toFixed(2)])),
+        }
+      : null,
   };
   process.stderr.write(`\n${formatTable(results)}\n\n`);
+  if (summary.compared) {
+    process.stderr.write(`${compare}, each phase right after ${client}'s:\n${formatTable(comparedResults)}\n\n`);
+    const ratios = Object.entries(summary.compared.timeRatios).map(([name, ratio]) => `${name} ${ratio}×`);
+    process.stderr.write(`${compare} vs ${client}, time per phase: ${ratios.join(', ')}\n`);
+  }
   if (summary.ratios.coldOverNaive !== null) process.stderr.write(`cold vs naive: ${summary.ratios.coldOverNaive}× the articles/s\n`);
   process.stderr.write(`unchanged re-import: ${summary.ratios.coldOverUnchanged}× faster than cold, added ${(byPhase.unchanged.grewBytes / 1024).toFixed(1)} KB to the database\n`);
   process.stderr.write(`every capture changed: ${Math.round(summary.ratios.recapturedOverCold * 100)} % of cold's articles/s\n`);
@@ -243,6 +275,7 @@ const readArgs = () => {
         articles: { type: 'string', default: '2000' },
         seed: { type: 'string', default: '1' },
         database: { type: 'string', default: 'sqlite' },
+        compare: { type: 'string' },
         keep: { type: 'boolean', default: false },
         'skip-naive': { type: 'boolean', default: false },
         'skip-push': { type: 'boolean', default: false },
@@ -272,8 +305,20 @@ const main = async () => {
   const seed = Number(values.seed);
   if (!Number.isInteger(articles) || articles < 1) throw new UsageError('--articles needs a whole number ≥ 1');
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError('--seed needs a whole number ≥ 0');
-  if (!['sqlite', 'postgres', 'mysql'].includes(values.database!)) throw new UsageError('--database is sqlite, postgres or mysql');
-  await orchestrate({ articles, seed, client: values.database as TestDatabaseClient, keep: values.keep!, skipNaive: values['skip-naive']!, skipPush: values['skip-push']! });
+  const clients = ['sqlite', 'postgres', 'mysql'];
+  if (!clients.includes(values.database!)) throw new UsageError('--database is sqlite, postgres or mysql');
+  if (values.compare !== undefined && (!clients.includes(values.compare) || values.compare === values.database)) {
+    throw new UsageError('--compare is sqlite, postgres or mysql, other than --database');
+  }
+  await orchestrate({
+    articles,
+    seed,
+    client: values.database as TestDatabaseClient,
+    compare: (values.compare as TestDatabaseClient | undefined) ?? null,
+    keep: values.keep!,
+    skipNaive: values['skip-naive']!,
+    skipPush: values['skip-push']!,
+  });
 };
 
 main().then(
