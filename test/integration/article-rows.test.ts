@@ -62,16 +62,33 @@ describe('a new article written by the importer', () => {
       'ann_first.txt': syntheticCapture({ title: 'Harbour cranes return to work', section: 'BUSINESS', source: 'AA and Reuters', recommended: ['A card about tides'], explore: ['Elsewhere today', 'And another'] }),
       'ann_second.txt': syntheticCapture({ title: 'Second announced story', section: 'BUSINESS', source: 'Reuters', explore: ['Harbour cranes return to work'] }),
     };
+    // The fields of each new link as announced, and whether it says it is published (links have
+    // no drafts). Not its relations: the Document Service's entry carries the article and the
+    // target populated, where the importer's carries none (see the README's Architecture).
+    const linkShapes = () => {
+      const shapes: string[] = [];
+      const listener = async ({ uid, entry }: { uid: string; entry: Record<string, unknown> }) => {
+        const fields = Object.keys(entry).filter((key) => key !== 'article' && key !== 'target');
+        if (uid === LINK) shapes.push(`${fields.sort().join(',')} published:${entry.publishedAt != null} url:${entry.url}`);
+      };
+      app.strapi.eventHub.on('entry.create', listener);
+      return { shapes, stop: () => app.strapi.eventHub.off('entry.create', listener) };
+    };
     const imported = listenToEntries(app.strapi);
+    const importedLinks = linkShapes();
     await runImport(app.strapi, makeCaptureDir(captures));
     imported.stop();
+    importedLinks.stop();
     await wipeContent(app.strapi);
 
     const reference = listenToEntries(app.strapi);
+    const referenceLinks = linkShapes();
     await naiveLoad(app.strapi, makeCaptureDir(captures));
     // The Document Service sends each event once its transaction commits, not before it returns.
     await vi.waitFor(() => expect(reference.heard.length).toBe(imported.heard.length), { timeout: 5_000 });
     reference.stop();
+    referenceLinks.stop();
+    expect(importedLinks.shapes).toEqual(referenceLinks.shapes);
 
     expect(sortedEvents(imported.heard)).toEqual(sortedEvents(reference.heard));
     expect(imported.heard.filter(([event, uid]) => event === 'entry.create' && uid === LINK).map(([, , title]) => title).sort()).toEqual(

@@ -191,6 +191,7 @@ const isPlainValue = (value: unknown) =>
  * createMany's per-row processing, nested transaction and result mapping (a third of a cold
  * import's link writes). Values are the importer's own: plain ones, and JSON attributes (stored
  * as their JSON text, as the Query Engine stores them); anything else is a programming error.
+ * Each of `data` gets the values it was stored with: the defaults applied, null where none.
  * Returns the new ids in order (MySQL tells only the first of a multi-row insert: there they are
  * read back by documentId, which every entry carries).
  */
@@ -211,8 +212,13 @@ export const insertEntries = async (
     const row: PlainRow = {};
     for (const [name, attribute] of scalars) {
       const fallback = attribute.default;
-      let value = datum[name] !== undefined ? datum[name] : typeof fallback === 'function' ? fallback() : fallback;
-      if (value === undefined) continue;
+      let value = datum[name];
+      if (value === undefined) {
+        value = typeof fallback === 'function' ? fallback() : fallback;
+        // The entry as stored, for whoever announces it: its defaults (a link's publishedAt), and null for no value.
+        datum[name] = value ?? null;
+        if (value === undefined) continue;
+      }
       if (value !== null && typeof value === 'object' && !(value instanceof Date) && JSON_TYPES.has(attribute.type)) value = JSON.stringify(value);
       if (!isPlainValue(value)) throw new Error(`${uid}.${name}: a ${typeof value} cannot be inserted as it is`);
       row[attribute.columnName ?? name] = value;
