@@ -3,12 +3,13 @@ import type { Core } from '@strapi/strapi';
 import { getIngestConfig } from '../config/read';
 import { PUSH_MAX_BYTES } from '../constants';
 import { LockBusyError } from '../services/lock';
+import { isDatabaseLost } from '../store/database-file';
 import { pushedSource } from '../sources';
 import { getService } from '../utils';
 import { readBody } from '../utils/read-body';
 import { overLimits, parseBatch, parseSingleQuery, type PushRequest } from '../validation/push';
 
-/** Strapi's error shape, for the answers its error classes do not cover (415, 503). */
+/** Strapi's error shape, for the answers its error classes do not cover (415, 500 with a message, 503). */
 const answerError = (ctx: Context, status: number, name: string, message: string) => {
   ctx.status = status;
   ctx.body = { data: null, error: { status, name, message, details: {} } };
@@ -63,6 +64,12 @@ const createCapturesController = ({ strapi }: { strapi: Core.Strapi }) => ({
         ...request.flags,
       });
     } catch (error) {
+      if (isDatabaseLost(error)) {
+        // The server's fault, not the request's: said without the file's path, which is the server's business.
+        strapi.log.error(`[ingest] a push was not stored: ${error.message}`);
+        answerError(ctx, 500, 'InternalServerError', "the server's database file was deleted or replaced during the import: nothing was stored; push again once the server has been restarted");
+        return;
+      }
       if (!(error instanceof LockBusyError)) throw error;
       ctx.set('Retry-After', String(Math.max(1, Math.ceil(getIngestConfig(strapi).lockLeaseMs / 1000))));
       answerError(ctx, 503, 'ServiceUnavailableError', error.message);
