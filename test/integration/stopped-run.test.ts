@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeCaptureDir, syntheticCapture } from '../helpers/captures';
 import { ARTICLE, runImport } from '../helpers/ingest';
 import { countRows } from '../helpers/rows';
-import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { suiteStrapi } from '../helpers/strapi';
 import { getService } from '../../src/plugins/ingest/server/src/utils';
 import type { RunRecord } from '../../src/plugins/ingest/server/src/services/runs';
 
@@ -13,15 +13,7 @@ import type { RunRecord } from '../../src/plugins/ingest/server/src/services/run
  * and let go of the lock, where the next run would already be deciding from what is stored.
  */
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await bootStrapi();
-});
-
-afterAll(async () => {
-  await app?.destroy();
-});
+const app = suiteStrapi();
 
 describe('a run that stops part way', () => {
   it('fails only after its queued writes are done: nothing is written after, and the lock is free', async () => {
