@@ -3,7 +3,7 @@ import { makeCaptureDir, syntheticCapture, writeCapture } from '../helpers/captu
 import { runImport } from '../helpers/ingest';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import type { RunRecord, RunsService } from '../../src/plugins/ingest/server/src/services/runs';
-import { RUN_PAGE_ITEMS } from '../../src/plugins/ingest/server/src/services/run-pages';
+import { RUN_PAGE_ITEMS, findRunItem } from '../../src/plugins/ingest/server/src/services/run-pages';
 import type { ReportItem } from '../../src/plugins/ingest/server/src/services/report';
 
 /**
@@ -110,6 +110,13 @@ describe("a large run's items", () => {
     const stored = await record(runId);
     expect(stored.listed).toBe(total);
     expect(stored.items).toEqual(items);
+
+    // One item, as an article's Import panel asks for it: found on its page, or not listed.
+    const { id } = (await app.strapi.db.query('plugin::ingest.import-run').findOne({ where: { documentId: runId }, select: ['id'] })) as { id: number };
+    const run = { id, documentId: runId };
+    expect(await findRunItem(app.strapi, run, `page_${total - 1}`)).toEqual(items[total - 1]);
+    expect(await findRunItem(app.strapi, run, 'page_5')).toEqual(items[5]);
+    expect(await findRunItem(app.strapi, run, 'never_listed')).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@ import { IMPORT_RUN_UID } from '../constants';
 import type { ImportState } from '../plan/state';
 import type { LastImport } from '../../../shared/contracts/conflicts';
 import type { Outcome, Trigger } from './report';
-import { readRunItems } from './run-pages';
+import { findRunItem } from './run-pages';
 
 export type { LastImport };
 
@@ -31,7 +31,7 @@ const RUNS_SEARCHED = 20;
  */
 const itemIn = async (strapi: Core.Strapi, run: RunRow, externalId: string): Promise<Pick<LastImport, 'outcome' | 'warnings' | 'conflicts'>> => {
   if (run.itemsPruned) return { outcome: null, warnings: [], conflicts: [] };
-  const item = (await readRunItems(strapi, run)).find((entry) => entry.externalId === externalId);
+  const item = await findRunItem(strapi, run, externalId);
   return item ? { outcome: item.outcome, warnings: item.warnings, conflicts: item.conflicts } : { outcome: 'unchanged', warnings: [], conflicts: [] };
 };
 
@@ -43,11 +43,11 @@ const searchRecentRuns = async (strapi: Core.Strapi, externalId: string) => {
     orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
     limit: RUNS_SEARCHED,
   })) as RunRow[];
-  // One at a time, newest first: a run's items are the heavy part of its record.
+  // One at a time, newest first, a page at a time (see findRunItem): a run's items are the heavy part of its record.
   for (const run of recent) {
     // A failed or duplicate item wrote nothing to the article: an earlier run did.
-    const item = (await readRunItems(strapi, run)).find((entry) => entry.externalId === externalId && !WROTE_NOTHING.has(entry.outcome));
-    if (item) return { run, item: { outcome: item.outcome, warnings: item.warnings, conflicts: item.conflicts } };
+    const item = await findRunItem(strapi, run, externalId);
+    if (item && !WROTE_NOTHING.has(item.outcome)) return { run, item: { outcome: item.outcome, warnings: item.warnings, conflicts: item.conflicts } };
   }
   return null;
 };
@@ -72,7 +72,7 @@ export const findLastImport = async (strapi: Core.Strapi, externalId: string, st
   const laterRuns = await runs.count({ where: later });
   const latest = laterRuns > 0 ? ((await runs.findOne({ where: later, select: RUN_FIELDS, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }] })) as RunRow) : null;
   // Only the latest's list is read: a scheduled import every few minutes makes hundreds of runs.
-  const listed = latest && !latest.itemsPruned ? (await readRunItems(strapi, latest)).find((entry) => entry.externalId === externalId) : undefined;
+  const listed = latest && !latest.itemsPruned ? await findRunItem(strapi, latest, externalId) : undefined;
   return {
     runId: run.documentId,
     trigger: run.trigger,

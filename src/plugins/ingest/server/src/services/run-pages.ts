@@ -36,10 +36,20 @@ export const itemsOfRecord = async (strapi: Core.Strapi, run: { documentId: stri
   return readRunPages(strapi, run.documentId);
 };
 
-/** A recorded run's listed items, its record's heavy `items` column read only now (see itemsOfRecord). */
-export const readRunItems = async (strapi: Core.Strapi, run: { id: number; documentId: string }): Promise<ReportItem[]> => {
+/**
+ * The item of `externalId` in a recorded run's list, if it lists it: pages read one at a time,
+ * none after the one that has it (a run of 100,000 new files lists 100 pages, ~20 MB).
+ */
+export const findRunItem = async (strapi: Core.Strapi, run: { id: number; documentId: string }, externalId: string): Promise<ReportItem | undefined> => {
+  const has = (item: ReportItem) => item.externalId === externalId;
   const { items } = (await strapi.db.query(IMPORT_RUN_UID).findOne({ where: { id: run.id }, select: ['items'] })) as { items: ReportItem[] | string | null };
-  return itemsOfRecord(strapi, { documentId: run.documentId, items });
+  if (items != null) return (await itemsOfRecord(strapi, { documentId: run.documentId, items })).find(has);
+  for (let position = 0; ; position += 1) {
+    const page = (await strapi.db.query(IMPORT_RUN_PAGE_UID).findOne({ where: { runId: run.documentId, position }, select: ['items'] })) as { items: ReportItem[] | null } | null;
+    if (!page) return undefined;
+    const found = page.items?.find(has);
+    if (found) return found;
+  }
 };
 
 export const deleteRunPages = (strapi: Core.Strapi, runIds: string[]) =>
