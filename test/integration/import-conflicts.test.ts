@@ -370,5 +370,12 @@ describe('the last import of an article left unchanged since', () => {
     writeCapture(bridgeDir, 'bridge.txt', syntheticCapture({ title: BRIDGE, standfirst: 'Cyclists only, for now.' }));
     expect(itemFor(await runImport(app.strapi, bridgeDir), 'bridge').outcome).toBe('unchanged');
     expect((await panel(bridgeId)).body.data.lastImport).toMatchObject({ latestOutcome: null, latestError: null });
+
+    // A capture with a warning, then a run that finds it unchanged and lists it for that warning: nothing to say either.
+    writeCapture(bridgeDir, 'bridge.txt', syntheticCapture({ title: BRIDGE, standfirst: 'Cyclists only, for now.', date: '2025-06-02' }));
+    await runImport(app.strapi, bridgeDir);
+    const quiet = itemFor(await runImport(app.strapi, bridgeDir), 'bridge');
+    expect(quiet).toMatchObject({ outcome: 'unchanged', warnings: [expect.stringMatching(/disagrees with the dateline/)] });
+    expect((await panel(bridgeId)).body.data.lastImport).toMatchObject({ laterRuns: 1, latestOutcome: null, latestError: null });
   });
 });

@@ -72,7 +72,9 @@ export const findLastImport = async (strapi: Core.Strapi, externalId: string, st
   const laterRuns = await runs.count({ where: later });
   const latest = laterRuns > 0 ? ((await runs.findOne({ where: later, select: RUN_FIELDS, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }] })) as RunRow) : null;
   // Only the latest's list is read: a scheduled import every few minutes makes hundreds of runs.
-  const listed = latest && !latest.itemsPruned ? await findRunItem(strapi, latest, externalId) : undefined;
+  const latestItem = latest && !latest.itemsPruned ? await findRunItem(strapi, latest, externalId) : undefined;
+  // Listed as unchanged (its last write's warnings still stand) is nothing new to say.
+  const listed = latestItem && WROTE_NOTHING.has(latestItem.outcome) ? latestItem : undefined;
   return {
     runId: run.documentId,
     trigger: run.trigger,
@@ -80,7 +82,6 @@ export const findLastImport = async (strapi: Core.Strapi, externalId: string, st
     ...item,
     laterRuns,
     latestRunAt: latest && new Date(latest.startedAt).toISOString(),
-    // A later run that lists an article it wrote nothing to could not import its capture.
     latestOutcome: listed?.outcome ?? null,
     latestError: listed?.error ?? null,
   };
