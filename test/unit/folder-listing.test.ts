@@ -3,7 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFolderSource, entriesOfListing, listFolder, listInWorker } from '../../src/plugins/ingest/server/src/sources/folder';
+import { createFolderSource, entriesOfListing, hasEntries, listFolder, listInWorker } from '../../src/plugins/ingest/server/src/sources/folder';
 
 let dir: string;
 
@@ -93,6 +93,40 @@ describe('a folder source', () => {
       expect(listed.at(-1)).toMatchObject({ name: 'sub/inner.txt', externalId: 'inner' });
     } finally {
       fs.rmSync(large, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('whether a folder is large enough for the listing worker', () => {
+  it('counts entries through its subfolders, and stops at the count', () => {
+    // The fixture: 10 entries at the top (the FIFO and links included), 3 in nested/, 1 in nested/deeper/.
+    expect(hasEntries(dir, 14)).toBe(true);
+    expect(hasEntries(dir, 15)).toBe(false);
+    // Not through the linked folder: its three entries would make 17.
+    expect(hasEntries(dir, 16)).toBe(false);
+  });
+
+  it('counts a subfolder it cannot read as empty (the listing reports it)', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-count-'));
+    try {
+      fs.mkdirSync(path.join(folder, 'closed'));
+      for (let index = 0; index < 5; index += 1) fs.writeFileSync(path.join(folder, 'closed', `${index}.txt`), 'x');
+      fs.chmodSync(path.join(folder, 'closed'), 0);
+      // As root the folder is readable all the same: then its five entries count.
+      const readable = (() => {
+        try {
+          fs.readdirSync(path.join(folder, 'closed'));
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      expect(hasEntries(folder, 6)).toBe(readable);
+      expect(hasEntries(folder, 1)).toBe(true);
+      expect(hasEntries(path.join(folder, 'missing'), 1)).toBe(false);
+    } finally {
+      fs.chmodSync(path.join(folder, 'closed'), 0o755);
+      fs.rmSync(folder, { recursive: true, force: true });
     }
   });
 });
