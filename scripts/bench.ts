@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --articles N [--seed S] [--database sqlite|postgres|mysql] [--compare D] [--skip-naive] [--skip-push] [--keep]`
+ * `npm run bench -- --articles N [--seed S] [--database sqlite|postgres|mysql] [--compare D] [--skip-naive] [--skip-push] [--layout flat|by-date] [--keep]`
  * (`--help` prints the options).
  *
  * Measures the ingest importer against Strapi's naive path on fresh databases:
@@ -31,7 +31,7 @@ import { databaseBytes } from './lib/database-size';
 import { buildApp } from './lib/build-app';
 import { naiveLoad } from './lib/naive-load';
 import { comparePushWithFolder, type PushComparison } from './lib/push-phase';
-import { writeCaptures } from './lib/write-captures';
+import { CAPTURE_LAYOUTS, writeCaptures, type CaptureLayout } from './lib/write-captures';
 
 const USAGE = `usage: npm run bench -- [options]
 
@@ -44,6 +44,8 @@ const USAGE = `usage: npm run bench -- [options]
                       D's time as a multiple of --database's for each phase
   --skip-naive        leave out the naive Document Service phase (slow: ~15-20 articles/s)
   --skip-push         leave out the push phase (one request of 1,000 captures vs a folder import)
+  --layout L          flat (default: every capture in one folder) or by-date (an archive kept
+                      in dated subfolders, 100 captures a day: 2023/01/01/….txt)
   --keep              keep the captures and the SQLite files, and say where
   --help              print this
 
@@ -169,13 +171,14 @@ const orchestrate = async (options: {
   keep: boolean;
   skipNaive: boolean;
   skipPush: boolean;
+  layout: CaptureLayout;
 }) => {
-  const { articles, seed, client, compare } = options;
-  process.stderr.write(`bench: ${articles} captures, seed ${seed}, ${client}${compare ? ` compared with ${compare}` : ''}, ${os.cpus().length} CPUs\n`);
+  const { articles, seed, client, compare, layout } = options;
+  process.stderr.write(`bench: ${articles} captures (${layout}), seed ${seed}, ${client}${compare ? ` compared with ${compare}` : ''}, ${os.cpus().length} CPUs\n`);
   await buildApp();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-bench-'));
   const dir = path.join(root, 'captures');
-  const generated = await writeCaptures(dir, { seed, total: articles });
+  const generated = await writeCaptures(dir, { seed, total: articles }, undefined, layout);
   process.stderr.write(`bench: wrote ${generated.files} captures (${(generated.bytes / 1024 / 1024).toFixed(1)} MB) to ${dir}\n`);
 
   const ours = await freshDatabase(client, root, 'importer');
@@ -201,9 +204,9 @@ const orchestrate = async (options: {
     };
     await importerPhase('cold', { created: articles, failed: 0 });
     await importerPhase('unchanged', { unchanged: articles });
-    const changed = await writeCaptures(dir, { seed, total: articles, revision: 1 }, (index) => index % CHANGED_EVERY === 0);
+    const changed = await writeCaptures(dir, { seed, total: articles, revision: 1 }, (index) => index % CHANGED_EVERY === 0, layout);
     await importerPhase('changed', { updated: changed.files, unchanged: articles - changed.files });
-    await writeCaptures(dir, { seed, total: articles, recapture: 1 });
+    await writeCaptures(dir, { seed, total: articles, recapture: 1 }, undefined, layout);
     await importerPhase('recaptured', { updated: articles, failed: 0 });
     // The naive path is slow: --skip-naive measures the importer alone (e.g. its memory at large N).
     if (!options.skipNaive) expectCounts(await phase('naive', naive), { created: articles });
@@ -226,6 +229,7 @@ const orchestrate = async (options: {
   const summary = {
     articles,
     seed,
+    layout,
     database: client,
     cpus: os.cpus().length,
     phases: Object.fromEntries(
@@ -279,6 +283,7 @@ const readArgs = () => {
         keep: { type: 'boolean', default: false },
         'skip-naive': { type: 'boolean', default: false },
         'skip-push': { type: 'boolean', default: false },
+        layout: { type: 'string', default: 'flat' },
         help: { type: 'boolean', default: false },
         // Set by the orchestrator for its child processes.
         phase: { type: 'string' },
@@ -310,6 +315,7 @@ const main = async () => {
   if (values.compare !== undefined && (!clients.includes(values.compare) || values.compare === values.database)) {
     throw new UsageError('--compare is sqlite, postgres or mysql, other than --database');
   }
+  if (!CAPTURE_LAYOUTS.includes(values.layout as CaptureLayout)) throw new UsageError(`--layout is ${CAPTURE_LAYOUTS.join(' or ')}`);
   await orchestrate({
     articles,
     seed,
@@ -318,6 +324,7 @@ const main = async () => {
     keep: values.keep!,
     skipNaive: values['skip-naive']!,
     skipPush: values['skip-push']!,
+    layout: values.layout as CaptureLayout,
   });
 };
 

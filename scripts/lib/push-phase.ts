@@ -37,10 +37,15 @@ export interface PushComparison {
 const CHILD_FLAG = '--push-phase-child';
 
 /** The first `limit` captures of `dir`, in import order, copied to `into`. */
+/** The first `limit` captures of `dir` (its subfolders too, in import order), copied side by side into `into`. */
 const copyFirst = (dir: string, into: string, limit: number) => {
   fs.mkdirSync(into, { recursive: true });
-  const names = fs.readdirSync(dir).filter((name) => name.endsWith('.txt')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit);
-  for (const name of names) fs.copyFileSync(path.join(dir, name), path.join(into, name));
+  const names = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.txt'))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, limit);
+  for (const name of names) fs.copyFileSync(path.join(dir, name), path.join(into, path.basename(name)));
   return names.length;
 };
 

@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureExternalId, generateCapture } from '../../scripts/lib/captures-generator';
+import { captureFolder, writeCaptures } from '../../scripts/lib/write-captures';
+import { createFolderSource } from '../../src/plugins/ingest/server/src/sources';
 import { parseCapture } from '../../src/plugins/ingest/server/src/parse';
 import { decodeCapture } from '../../src/plugins/ingest/server/src/read';
 
@@ -64,5 +69,33 @@ describe('generated captures', () => {
     const bodyChanged = again.filter((capture, index) => capture.text.split(/^(Explore|More Videos)\r?$/m)[0] !== first[index].text.split(/^(Explore|More Videos)\r?$/m)[0]);
     expect(bodyChanged.length).toBeGreaterThan(TOTAL * 0.15);
     expect(bodyChanged.length).toBeLessThan(TOTAL * 0.35);
+  });
+});
+
+describe('a generated set laid out by date', () => {
+  it('puts 100 captures a day in dated folders, where a revision rewrites each in place; the folder source lists them as the flat set', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-layout-'));
+    try {
+      const byDate = path.join(root, 'by-date');
+      const flat = path.join(root, 'flat');
+      await writeCaptures(byDate, { seed: 3, total: 250 }, undefined, 'by-date');
+      await writeCaptures(flat, { seed: 3, total: 250 });
+      expect(captureFolder('by-date', 0)).toBe('2023/01/01');
+      expect(captureFolder('by-date', 99)).toBe('2023/01/01');
+      expect(captureFolder('by-date', 100)).toBe('2023/01/02');
+      expect(captureFolder('by-date', 31 * 100)).toBe('2023/02/01');
+      expect(fs.readdirSync(byDate)).toEqual(['2023']);
+      expect(fs.readdirSync(path.join(byDate, '2023', '01')).sort()).toEqual(['01', '02', '03']);
+
+      const revised = await writeCaptures(byDate, { seed: 3, total: 250, revision: 1 }, (index) => index % 10 === 0, 'by-date');
+      expect(revised.files).toBe(25);
+      const listed = await createFolderSource(byDate, { maxBytes: 1_000_000 }).list();
+      const flatListed = await createFolderSource(flat, { maxBytes: 1_000_000 }).list();
+      expect(listed).toHaveLength(250);
+      expect(listed.map((entry) => entry.externalId)).toEqual(flatListed.map((entry) => entry.externalId));
+      expect(listed[120].name).toBe(`2023/01/02/${captureExternalId(3, 120)}.txt`);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
