@@ -36,7 +36,6 @@ export interface PushComparison {
 
 const CHILD_FLAG = '--push-phase-child';
 
-/** The first `limit` captures of `dir`, in import order, copied to `into`. */
 /** The first `limit` captures of `dir` (its subfolders too, in import order), copied side by side into `into`. */
 const copyFirst = (dir: string, into: string, limit: number) => {
   fs.mkdirSync(into, { recursive: true });
