@@ -1,48 +1,40 @@
 import type { ParseResult } from './types';
 
-/**
- * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a cut (a
- * slice, a match, a trimmed line) as a view into the whole capture, so a headline the run's
- * catalog keeps, or a warning its report keeps, would keep the capture's every character. A
- * concatenation is a rope, and cutting a rope first copies it flat into new memory.
- */
-export const detached = (text: string): string => ` ${text}`.slice(1);
-
-const detachedOrNull = (text: string | null): string | null => (text === null ? null : detached(text));
-
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-/** Reused for every copy: a line of a capture fits many times over. */
-let scratch = new Uint8Array(16 * 1024);
+/** UTF-8 of a line of a capture, reused from copy to copy; a longer text gets a buffer of its own. */
+const scratch = new Uint8Array(16 * 1024);
 /** V8 copies a cut this short instead of keeping a view. */
 const SHORTEST_VIEW = 13;
 
 /**
- * A copy of `text` made from its characters, in one byte each when they all fit (see
- * compactResult), else the same as detached. Only for well-formed text (a lone surrogate
- * would not survive UTF-8): a capture's decoded text always is.
+ * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a cut (a
+ * slice, a match, a trimmed line) as a view into the whole capture, so a string a run holds —
+ * a headline in its catalog, a warning in its report, a paragraph until its batch is written —
+ * would keep the capture's every character, in two bytes each as soon as one character of the
+ * capture needs them (a curly quote). The copy is made from the characters (UTF-8 and back),
+ * one byte each where they all fit. A lone surrogate would not survive UTF-8: such a text is
+ * copied as a rope cut again, which copies it flat in its own representation.
  */
-export const compactCopy = (text: string): string => {
+export const detached = (text: string): string => {
   if (text.length < SHORTEST_VIEW) return text;
-  if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return detached(text);
-  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
-  const { written } = encoder.encodeInto(text, scratch);
-  return decoder.decode(scratch.subarray(0, written));
+  if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return ` ${text}`.slice(1);
+  const buffer = text.length * 3 <= scratch.length ? scratch : new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, buffer);
+  return decoder.decode(buffer.subarray(0, written));
 };
 
-const compactOrNull = (text: string | null): string | null => (text === null ? null : compactCopy(text));
+const detachedOrNull = (text: string | null): string | null => (text === null ? null : detached(text));
 
 /**
- * The parse result with no string that is a view into the capture. What outlives the capture's
- * write is copied as it is (see detached): its headline (the run's catalog keeps it to find link
- * targets), its section and sources (kept as the run's named entries when new) and its warnings
- * and failure reason (kept in the run's report). What is written with the capture's batch —
- * body, links, standfirst, caption, credit, byline — is copied too, from its characters (see
- * compactCopy): left as views, they kept the whole decoded capture alive until the batch was
- * written, long enough to be promoted to the old generation — in two bytes a character as soon
- * as one character of the capture needs them (a curly quote), where most lines need one. Paired
- * cold imports of 2,000: 64 → 52 MB promoted, 5–14 % faster. A field a run comes to keep must
- * be copied here too.
+ * The parse result with no string that is a view into the capture (see detached): what outlives
+ * the capture's write — its headline (the run's catalog keeps it to find link targets), its
+ * section and sources (kept as the run's named entries when new), its warnings and failure
+ * reason (kept in the run's report) — and what is written with the capture's batch: body,
+ * links, standfirst, caption, credit, byline. Left as views, the latter kept each whole decoded
+ * capture alive until its batch was written, long enough to be promoted to the old generation
+ * (paired cold imports of 2,000: 64 → 52 MB promoted, 5–14 % faster copied). A field the
+ * parser comes to return must be copied here too.
  */
 export function detachedResult(result: ParseResult): ParseResult {
   const warnings = result.warnings.map(detached);
@@ -55,14 +47,14 @@ export function detachedResult(result: ParseResult): ParseResult {
       ...article,
       externalId: detached(article.externalId),
       title: detached(article.title),
+      standfirst: detachedOrNull(article.standfirst),
+      imageCaption: detachedOrNull(article.imageCaption),
+      imageCredit: detachedOrNull(article.imageCredit),
+      byline: detachedOrNull(article.byline),
       section: detachedOrNull(article.section),
       sources: article.sources.map(detached),
-      standfirst: compactOrNull(article.standfirst),
-      imageCaption: compactOrNull(article.imageCaption),
-      imageCredit: compactOrNull(article.imageCredit),
-      byline: compactOrNull(article.byline),
-      body: article.body.map((block) => ({ type: block.type, text: compactCopy(block.text) })),
-      relatedLinks: article.relatedLinks.map((link) => ({ ...link, title: compactCopy(link.title), publisher: compactCopy(link.publisher) })),
+      body: article.body.map((block) => ({ type: block.type, text: detached(block.text) })),
+      relatedLinks: article.relatedLinks.map((link) => ({ ...link, title: detached(link.title), publisher: detached(link.publisher) })),
     },
   };
 }
