@@ -209,6 +209,30 @@ describe('identity, duplicates and links', () => {
     expect(await countRows(app.strapi, ARTICLE)).toBe(articlesBefore);
   });
 
+  it('imports one file per external id in a run: a second file of that name fails, naming the first, in every run', async () => {
+    const dir = makeCaptureDir({
+      '2024/same_name.txt': syntheticCapture({ title: 'The first file of this name' }),
+      '2025/same_name.txt': syntheticCapture({ title: 'The second file of this name' }),
+    });
+    const outcomes = (report: Awaited<ReturnType<typeof runImport>>) =>
+      report.items.filter((entry) => entry.externalId === 'same_name').map((entry) => [entry.file, entry.outcome, entry.error]);
+    const first = await runImport(app.strapi, dir);
+    expect(outcomes(first)).toEqual([
+      ['2024/same_name.txt', 'created', null],
+      ['2025/same_name.txt', 'failed', expect.stringContaining('2025/same_name.txt: external id "same_name" is also the name of 2024/same_name.txt')],
+    ]);
+    expect((await findArticle(app.strapi, 'same_name'))!.title).toBe('The first file of this name');
+    // Again, with the article stored: the first file is unchanged, the second still refused, and
+    // the article the first file claimed is not missing.
+    const again = await runImport(app.strapi, dir);
+    expect(outcomes(again)).toEqual([
+      ['2024/same_name.txt', 'unchanged', null],
+      ['2025/same_name.txt', 'failed', expect.stringContaining('is also the name of 2024/same_name.txt')],
+    ]);
+    expect(again.missing).not.toContain('same_name');
+    expect((await findArticle(app.strapi, 'same_name'))!.title).toBe('The first file of this name');
+  });
+
   it('gives a clashing headline -2, in sorted file order', async () => {
     const dir = makeCaptureDir({
       'clash_b.txt': syntheticCapture({ title: 'Same headline twice', body: ['Body of the second file.'] }),

@@ -3,7 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFolderSource, entriesOfListing, hasEntries, listFolder, listInWorker } from '../../src/plugins/ingest/server/src/sources/folder';
+import { createFolderSource, entriesOfListing, hasEntries, listFolder, listingEntries, listInWorker } from '../../src/plugins/ingest/server/src/sources/folder';
 
 let dir: string;
 
@@ -68,6 +68,21 @@ describe('listing an import folder', () => {
     expect(() => listFolder(fs, missing)).toThrow(/ENOENT/);
   });
 
+  it('makes the entries of a listing as they are iterated, counted before, the same on every pass', () => {
+    const text = listFolder(fs, dir);
+    const listing = listingEntries(text);
+    expect(listing.length).toBe(9);
+    const first = [...listing];
+    expect(first).toHaveLength(9);
+    expect([...listing]).toEqual(first);
+    expect(first[0]).not.toBe([...listing][0]);
+    expect(listingEntries('').length).toBe(0);
+    expect([...listingEntries('')]).toEqual([]);
+    // A file with no fingerprint (a FIFO) and a name with a space both come through.
+    expect(first.find((entry) => entry.name === 'pipe.txt')).toEqual({ name: 'pipe.txt', externalId: 'pipe', fingerprint: null });
+    expect(first.at(-1)).toEqual({ name: 'with space é.txt', externalId: 'with space é', fingerprint: stampOf('with space é.txt') });
+  });
+
   it('sees a file changed since the last listing by its fingerprint', () => {
     const before = entriesOfListing(listFolder(fs, dir)).find((entry) => entry.name === 'b.txt')!.fingerprint;
     write('b.txt', 'bee, rewritten longer');
@@ -85,10 +100,11 @@ describe('a folder source', () => {
       fs.mkdirSync(path.join(large, 'sub'));
       fs.writeFileSync(path.join(large, 'sub', 'inner.txt'), 'nested');
       for (const folder of [dir, large]) {
-        const listed = await createFolderSource(folder, { maxBytes: 1_000_000 }).list();
-        expect(listed).toEqual(entriesOfListing(listFolder(fs, folder)));
+        const listing = await createFolderSource(folder, { maxBytes: 1_000_000 }).list();
+        expect(listing).toHaveLength(entriesOfListing(listFolder(fs, folder)).length);
+        expect([...listing]).toEqual(entriesOfListing(listFolder(fs, folder)));
       }
-      const listed = await createFolderSource(`${large}/`, { maxBytes: 1_000_000 }).list();
+      const listed = [...(await createFolderSource(`${large}/`, { maxBytes: 1_000_000 }).list())];
       expect(listed).toHaveLength(5_101);
       expect(listed.at(-1)).toMatchObject({ name: 'sub/inner.txt', externalId: 'inner' });
     } finally {

@@ -44,8 +44,6 @@ interface RunContext {
   noted: Array<{ id: number; item: ReportItem }>;
   /** Changed captures of stored articles waiting to be planned and written together. */
   updates: ReturnType<typeof createUpdateBatch>;
-  /** externalId -> the entry that claimed it first in this run. */
-  seen: Map<string, string>;
   options: Required<Pick<RunOptions, 'dryRun' | 'publish' | 'force'>>;
   /** The run's record, named in every import state it writes; none for a dry run. */
   runId: string | null;
@@ -117,19 +115,18 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const importEntry = (context: RunContext, entry: SourceEntry): ReportItem | Promise<ReportItem> => {
     const { store, options } = context;
-    const earlier = context.seen.get(entry.externalId);
-    if (earlier !== undefined) {
-      const error = `${labelOf(entry)}: external id "${entry.externalId}" is also the name of ${earlier}; one article per external id, the first file wins`;
+    const claim = store.claim(entry.externalId, labelOf(entry));
+    if (typeof claim === 'string') {
+      const error = `${labelOf(entry)}: external id "${entry.externalId}" is also the name of ${claim}; one article per external id, the first file wins`;
       return item(entry, { outcome: 'failed', error });
     }
-    context.seen.set(entry.externalId, labelOf(entry));
 
     // The same fingerprint (a file's size and modification time) as when the import last wrote
     // the draft, which no editor saved since: not even read. Asked of the stamp's text in place
     // (most files of a re-import), before anything is made for the file.
-    if (entry.fingerprint !== null) {
-      const flags = store.sameFileFlags(entry.externalId, entry.fingerprint);
-      if (flags >= 0 && !(options.force && flags & STAMP_CONFLICTS)) return unchangedAnswer(context, entry, store.draftOf(entry.externalId)!, flags !== 0);
+    if (claim !== null && entry.fingerprint !== null) {
+      const flags = store.sameFileFlags(claim, entry.fingerprint);
+      if (flags >= 0 && !(options.force && flags & STAMP_CONFLICTS)) return unchangedAnswer(context, entry, claim, flags !== 0);
     }
 
     // A copied or touched file is read and compared by its bytes.
@@ -218,7 +215,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     // a few queries per batch, and most of an update's cost was those reads and the statements.
     const { update: updateBatch, overlapWrites } = batchSizesFor(strapi);
     const yieldEveryMs = overlapWrites ? 0 : YIELD_EVERY_MS;
-    const context: RunContext = { store, source, counts, updates: createUpdateBatch({ store, counts, options }), noted: [], seen: new Map(), options, runId };
+    const context: RunContext = { store, source, counts, updates: createUpdateBatch({ store, counts, options }), noted: [], options, runId };
 
     let lastYield = Date.now();
     /** Entries answered at once since the clock was last read: reading it for each was a tenth of an unchanged run. */
@@ -260,7 +257,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         addToCounts(counts, entry);
       }
     }
-    return { items, counts, missing: source.complete ? store.missing(context.seen) : [] };
+    return { items, counts, missing: source.complete ? store.missing() : [] };
   };
 
   return {

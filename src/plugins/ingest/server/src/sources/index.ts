@@ -4,7 +4,7 @@ import { getIngestConfig } from '../config/read';
 import { createFolderSource } from './folder';
 import { createPushedSource, type PushedCapture } from './pushed';
 
-export type { CaptureSource, EntryBytes, SourceEntry } from './types';
+export type { CaptureSource, EntryBytes, EntryList, SourceEntry } from './types';
 export type { PushedCapture } from './pushed';
 export { createFolderSource, createPushedSource };
 

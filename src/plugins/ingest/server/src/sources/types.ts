@@ -18,13 +18,19 @@ export interface SourceEntry {
 
 export type EntryBytes = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
+/**
+ * A source's entries in import order, and how many: an array, or a listing whose entries are
+ * made as it is iterated (a folder of 100,000 files: see folder's `listingEntries`).
+ */
+export type EntryList<Entry extends SourceEntry = SourceEntry> = Iterable<Entry> & { readonly length: number };
+
 export interface CaptureSource<Entry extends SourceEntry = SourceEntry> {
   /** What the run log shows as the run's folder; null for a push. */
   readonly location: string | null;
   /** Whether `list` is all the source holds: only then are stored articles it lacks reported missing. */
   readonly complete: boolean;
   /** The entries, in the order they are imported. Throws when the source cannot be read at all. */
-  list(): Promise<Entry[]>;
+  list(): Promise<EntryList<Entry>>;
   /** An entry's bytes, or why they cannot be read (a phrase, without the entry's name). */
   read(entry: Entry): Promise<EntryBytes>;
 }

@@ -30,6 +30,16 @@ export interface StoredNamed {
 
 export type NamedKind = 'section' | 'source';
 
+/** A draft as `claim` hands it out: its row id and documentId, and what `sameFileFlags` asks of it. */
+export type CatalogDraft = Readonly<Pick<StampedArticle, 'id' | 'documentId'>> & { readonly [draftBrand]: true };
+declare const draftBrand: unique symbol;
+
+/**
+ * What `claim` answers: the label of the entry of this run that claimed the external id first
+ * (a string), else the external id's draft, or null when it has none.
+ */
+export type Claim = string | CatalogDraft | null;
+
 const toMs = (value: unknown) => (value instanceof Date ? value.getTime() : typeof value === 'number' ? value : new Date(value as string).getTime());
 
 /** The articles table and its columns' names, from the database metadata. */
@@ -39,19 +49,21 @@ const articleTable = (strapi: Core.Strapi) => {
 };
 
 /**
- * One draft as the catalog keeps it, keyed by its external id: the row the catalog's first
- * select returns, kept as it is (at 100,000 articles a second object per draft or a parsed
- * stamp were most of an unchanged run's time, spent by the garbage collector). The stamp stays
- * the short text stored in `importStamp`, parsed when asked for, and null once this run wrote
- * the draft (see `remember`); headline and slug come with `complete`.
+ * One draft as the catalog keeps it, keyed by its external id, made once from the catalog's
+ * first select (at 100,000 articles a second object per draft or a parsed stamp were most of an
+ * unchanged run's time, spent by the garbage collector). The stamp stays the short text stored
+ * in `importStamp`, parsed when asked for, and null once this run wrote the draft (see
+ * `remember`); headline and slug come with `complete`.
  */
 interface Entry {
   id: number;
   documentId: string;
   updatedAt: number;
   stamp: string | null;
-  title?: string;
-  slug?: string;
+  /** The file (or pushed capture) of this run that claimed the external id (see `claim`). */
+  claimedBy: string | null;
+  title: string | undefined;
+  slug: string | undefined;
 }
 
 /**
@@ -65,22 +77,31 @@ const loadEntries = async (strapi: Core.Strapi, into: Map<string, Entry>) => {
   const { query, column } = articleTable(strapi);
   const byId = new Map<number, Entry>();
   const drafts = query()
-    // documentId selected as null, to be filled in below: the row has its place from the start.
-    .select({ id: 'id', externalId: column('externalId'), documentId: strapi.db.connection.raw('null'), updatedAt: column('updatedAt'), stamp: column('importStamp') })
+    .select({ id: 'id', externalId: column('externalId'), updatedAt: column('updatedAt'), stamp: column('importStamp') })
     .whereNull(column('publishedAt'));
-  await forEachRow<Entry & { externalId: string; updatedAt: unknown }>(strapi, drafts, (row) => {
-    // In place, and only where a driver answers otherwise (SQLite gives numbers and text).
-    if (typeof row.id !== 'number') row.id = Number(row.id);
-    if (typeof row.updatedAt !== 'number') row.updatedAt = toMs(row.updatedAt);
-    if (typeof row.stamp !== 'string') row.stamp = null;
-    into.set(row.externalId, row as Entry);
-    byId.set(row.id, row as Entry);
+  await forEachRow(strapi, drafts, ['id', 'externalId', 'updatedAt', 'stamp'], (values) => {
+    // documentId is filled in below, claimedBy by the run: the entry has their places from the start.
+    const id = values[0];
+    const updatedAt = values[2];
+    const stamp = values[3];
+    const entry: Entry = {
+      // Converted only where a driver answers otherwise (SQLite gives numbers and text).
+      id: typeof id === 'number' ? id : Number(id),
+      documentId: '',
+      updatedAt: typeof updatedAt === 'number' ? updatedAt : toMs(updatedAt),
+      stamp: typeof stamp === 'string' ? stamp : null,
+      claimedBy: null,
+      title: undefined,
+      slug: undefined,
+    };
+    into.set(values[1] as string, entry);
+    byId.set(entry.id, entry);
   });
   // Every version's: a filter on publishedAt would make a database use the catalog's index and
   // read each row for its documentId.
-  await forEachRow<{ id: number; documentId: string }>(strapi, query().select({ id: 'id', documentId: column('documentId') }), (row) => {
-    const entry = byId.get(Number(row.id));
-    if (entry) entry.documentId = row.documentId;
+  await forEachRow(strapi, query().select({ id: 'id', documentId: column('documentId') }), ['id', 'documentId'], (values) => {
+    const entry = byId.get(Number(values[0]));
+    if (entry) entry.documentId = values[1] as string;
   });
 };
 
@@ -120,6 +141,8 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
   const named: Record<NamedKind, Map<string, StoredNamed>> = { section: new Map(), source: new Map() };
   /** Each section's and source's last `article_ord`, as the run learns and writes them. */
   const lastArticleOrd: Record<NamedKind, Map<number, number>> = { section: new Map(), source: new Map() };
+  /** External ids this run claimed that had no draft when it did (a stored draft's claim is on its entry). */
+  const claims = new Map<string, string>();
   let completed = false;
 
   await loadEntries(strapi, entries);
@@ -148,16 +171,33 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
     },
 
     /**
-     * The stamp flags of a draft no editor saved since the import wrote it from the file
-     * `fileStamp` names, in this format (see sameFileFlags); -1 for any other. Reads the stamp
-     * in place, and the draft's row id and documentId are `draftOf`'s: nothing is made per file.
+     * Claims an external id for a file (or pushed capture) of this run, the first to do so wins:
+     * answers the label of the one that did before, else the id's draft (or null). One lookup
+     * per file, the claim kept on the draft's entry: a map of claims beside the catalog, and a
+     * lookup for each question asked of a draft, were a third of an unchanged re-import's loop.
      */
-    sameFileFlags: (externalId: string, fileStamp: string): number => {
+    claim(externalId: string, label: string): Claim {
       const entry = entries.get(externalId);
-      return entry ? sameFileFlags(entry.stamp, IMPORT_FORMAT_VERSION, entry.updatedAt, fileStamp) : -1;
+      // A new article's claim stays in `claims` when the run reserves it an entry.
+      const earlier = entry?.claimedBy ?? claims.get(externalId);
+      if (earlier !== undefined) return earlier;
+      if (entry === undefined) {
+        claims.set(externalId, label);
+        return null;
+      }
+      entry.claimedBy = label;
+      return entry as unknown as CatalogDraft;
     },
 
-    draftOf: (externalId: string): Readonly<Pick<StampedArticle, 'id' | 'documentId'>> | null => entries.get(externalId) ?? null,
+    /**
+     * The stamp flags of a draft no editor saved since the import wrote it from the file
+     * `fileStamp` names, in this format (see sameFileFlags); -1 for any other. Reads the stamp
+     * in place: nothing is made per file.
+     */
+    sameFileFlags: (draft: CatalogDraft, fileStamp: string): number => {
+      const entry = draft as unknown as Entry;
+      return sameFileFlags(entry.stamp, IMPORT_FORMAT_VERSION, entry.updatedAt, fileStamp);
+    },
 
     /** Loads the rest (headlines, slugs, sections, sources), once per run. */
     async complete() {
@@ -170,12 +210,12 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
       const externalIdOf = new Map<number, string>();
       entries.forEach((entry, externalId) => externalIdOf.set(entry.id, externalId));
       const found: string[] = [];
-      await forEachRow<{ id: number; title: string; slug: string }>(strapi, rows, (row) => {
-        const externalId = externalIdOf.get(Number(row.id));
+      await forEachRow(strapi, rows, ['id', 'title', 'slug'], ([id, title, slug]) => {
+        const externalId = externalIdOf.get(Number(id));
         const entry = externalId === undefined ? undefined : entries.get(externalId);
         if (!entry) return;
-        entry.title = row.title;
-        entry.slug = row.slug;
+        entry.title = title as string;
+        entry.slug = slug as string;
         found.push(externalId!);
       });
       externalIdOf.clear();
@@ -228,7 +268,7 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
      */
     remember(article: StoredArticle) {
       const { id, documentId, externalId, updatedAt, stamp, title, slug } = article;
-      const entry: Entry = { id, documentId, updatedAt, stamp: null, title, slug };
+      const entry: Entry = { id, documentId, updatedAt, stamp: null, claimedBy: entries.get(externalId)?.claimedBy ?? null, title, slug };
       entries.set(externalId, entry);
       index(externalId, entry, stamp?.storyKey ?? null);
     },
@@ -254,12 +294,12 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
       if (titles.get(key) === article.documentId) titles.delete(key);
     },
 
-    /** Stored articles' external ids that `seen` lacks, among those an import made. */
-    missing: (seen: { has(externalId: string): boolean }) => {
+    /** Stored articles' external ids that no entry of this run claimed, among those an import made. */
+    missing: () => {
       const missing: string[] = [];
       // forEach, not for…of: an entry array per draft was most of what this made.
       entries.forEach((entry, externalId) => {
-        if (!seen.has(externalId) && isStamp(entry.stamp)) missing.push(externalId);
+        if (entry.claimedBy === null && !claims.has(externalId) && isStamp(entry.stamp)) missing.push(externalId);
       });
       return missing.sort();
     },

@@ -3,7 +3,7 @@ import type { ImportState } from '../plan/state';
 import { getService } from '../utils';
 import { newDocumentId } from '../utils/document-id';
 import { batchSizesFor } from './batch-sizes';
-import { loadCatalog, loadStates, type StampedArticle, type StoredArticle } from './catalog';
+import { loadCatalog, loadStates, type CatalogDraft, type StampedArticle, type StoredArticle } from './catalog';
 import type { ArticleUpdate } from './article-updates';
 import type { DraftSnapshot } from './draft-snapshots';
 import type { ArticleWrite } from './writer';
@@ -117,14 +117,14 @@ export const openRunStore = async (strapi: Core.Strapi) => {
 
   return {
     stampOf: (externalId: string): StampedArticle | null => catalog.stampOf(externalId),
-    sameFileFlags: (externalId: string, fileStamp: string) => catalog.sameFileFlags(externalId, fileStamp),
-    draftOf: (externalId: string) => catalog.draftOf(externalId),
+    sameFileFlags: (draft: CatalogDraft, fileStamp: string) => catalog.sameFileFlags(draft, fileStamp),
     /** Loads what deciding about a changed or new capture needs (once per run). */
     complete: () => catalog.complete(),
     article: (externalId: string) => catalog.article(externalId),
     storyHolder: (storyKey: string) => catalog.storyHolder(storyKey),
     freeSlug: (title: string, externalId: string) => catalog.freeSlug(title, externalId),
-    missing: (seen: { has(externalId: string): boolean }) => catalog.missing(seen),
+    claim: (externalId: string, label: string) => catalog.claim(externalId, label),
+    missing: () => catalog.missing(),
 
     statesOf: (ids: number[]) => loadStates(strapi, ids),
 
