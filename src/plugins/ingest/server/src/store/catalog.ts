@@ -49,11 +49,12 @@ const articleTable = (strapi: Core.Strapi) => {
 };
 
 /**
- * One draft as the catalog keeps it, keyed by its external id, made once from the catalog's
- * first select (at 100,000 articles a second object per draft or a parsed stamp were most of an
- * unchanged run's time, spent by the garbage collector). The stamp stays the short text stored
- * in `importStamp`, parsed when asked for, and null once this run wrote the draft (see
- * `remember`); headline and slug come with `complete`.
+ * One draft as the catalog keeps it, keyed by its external id: the row the catalog's first
+ * select returns, kept as it is (at 100,000 articles a second object per draft or a parsed
+ * stamp were most of an unchanged run's time, spent by the garbage collector; each row as an
+ * array, better-sqlite3's raw mode, made into an entry here was no faster). The stamp stays the short
+ * text stored in `importStamp`, parsed when asked for, and null once this run wrote the draft
+ * (see `remember`); headline and slug come with `complete`.
  */
 interface Entry {
   id: number;
@@ -62,8 +63,8 @@ interface Entry {
   stamp: string | null;
   /** The file (or pushed capture) of this run that claimed the external id (see `claim`). */
   claimedBy: string | null;
-  title: string | undefined;
-  slug: string | undefined;
+  title?: string;
+  slug?: string;
 }
 
 /**
@@ -76,32 +77,25 @@ interface Entry {
 const loadEntries = async (strapi: Core.Strapi, into: Map<string, Entry>) => {
   const { query, column } = articleTable(strapi);
   const byId = new Map<number, Entry>();
+  const nothing = strapi.db.connection.raw('null');
   const drafts = query()
-    .select({ id: 'id', externalId: column('externalId'), updatedAt: column('updatedAt'), stamp: column('importStamp') })
+    // documentId and claimedBy selected as null, filled in below and by the run: the row has
+    // their places from the start.
+    .select({ id: 'id', externalId: column('externalId'), documentId: nothing, updatedAt: column('updatedAt'), stamp: column('importStamp'), claimedBy: nothing })
     .whereNull(column('publishedAt'));
-  await forEachRow(strapi, drafts, ['id', 'externalId', 'updatedAt', 'stamp'], (values) => {
-    // documentId is filled in below, claimedBy by the run: the entry has their places from the start.
-    const id = values[0];
-    const updatedAt = values[2];
-    const stamp = values[3];
-    const entry: Entry = {
-      // Converted only where a driver answers otherwise (SQLite gives numbers and text).
-      id: typeof id === 'number' ? id : Number(id),
-      documentId: '',
-      updatedAt: typeof updatedAt === 'number' ? updatedAt : toMs(updatedAt),
-      stamp: typeof stamp === 'string' ? stamp : null,
-      claimedBy: null,
-      title: undefined,
-      slug: undefined,
-    };
-    into.set(values[1] as string, entry);
-    byId.set(entry.id, entry);
+  await forEachRow<Entry & { externalId: string; updatedAt: unknown }>(strapi, drafts, (row) => {
+    // In place, and only where a driver answers otherwise (SQLite gives numbers and text).
+    if (typeof row.id !== 'number') row.id = Number(row.id);
+    if (typeof row.updatedAt !== 'number') row.updatedAt = toMs(row.updatedAt);
+    if (typeof row.stamp !== 'string') row.stamp = null;
+    into.set(row.externalId, row as Entry);
+    byId.set(row.id, row as Entry);
   });
   // Every version's: a filter on publishedAt would make a database use the catalog's index and
   // read each row for its documentId.
-  await forEachRow(strapi, query().select({ id: 'id', documentId: column('documentId') }), ['id', 'documentId'], (values) => {
-    const entry = byId.get(Number(values[0]));
-    if (entry) entry.documentId = values[1] as string;
+  await forEachRow<{ id: number; documentId: string }>(strapi, query().select({ id: 'id', documentId: column('documentId') }), (row) => {
+    const entry = byId.get(Number(row.id));
+    if (entry) entry.documentId = row.documentId;
   });
 };
 
@@ -210,12 +204,12 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
       const externalIdOf = new Map<number, string>();
       entries.forEach((entry, externalId) => externalIdOf.set(entry.id, externalId));
       const found: string[] = [];
-      await forEachRow(strapi, rows, ['id', 'title', 'slug'], ([id, title, slug]) => {
-        const externalId = externalIdOf.get(Number(id));
+      await forEachRow<{ id: number; title: string; slug: string }>(strapi, rows, (row) => {
+        const externalId = externalIdOf.get(Number(row.id));
         const entry = externalId === undefined ? undefined : entries.get(externalId);
         if (!entry) return;
-        entry.title = title as string;
-        entry.slug = slug as string;
+        entry.title = row.title;
+        entry.slug = row.slug;
         found.push(externalId!);
       });
       externalIdOf.clear();
