@@ -3,7 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFolderSource, entriesOfListing, hasEntries, listFolder, listingEntries, listInWorker } from '../../src/plugins/ingest/server/src/sources/folder';
+import { createFolderSource, hasEntries, listFolder, listingEntries, listInWorker } from '../../src/plugins/ingest/server/src/sources/folder';
 
 let dir: string;
 
@@ -37,7 +37,7 @@ const stampOf = (relative: string) => {
 
 describe('listing an import folder', () => {
   it('names every *.txt below the folder in code-unit order, with the fingerprint of each regular file and none for the rest', () => {
-    const entries = entriesOfListing(listFolder(fs, dir));
+    const entries = [...listingEntries(listFolder(fs, dir))];
     expect(entries).toEqual([
       { name: 'Zed.txt', externalId: 'Zed', fingerprint: stampOf('Zed.txt') },
       { name: 'a.TXT', externalId: 'a', fingerprint: stampOf('a.TXT') },
@@ -59,7 +59,7 @@ describe('listing an import folder', () => {
   it('lists an empty folder as no entries', async () => {
     const empty = path.join(dir, 'empty');
     expect(await listInWorker(empty)).toBe('');
-    expect(entriesOfListing('')).toEqual([]);
+    expect([...listingEntries('')]).toEqual([]);
   });
 
   it('rejects from the worker when the folder cannot be listed, as listFolder throws here', async () => {
@@ -84,9 +84,9 @@ describe('listing an import folder', () => {
   });
 
   it('sees a file changed since the last listing by its fingerprint', () => {
-    const before = entriesOfListing(listFolder(fs, dir)).find((entry) => entry.name === 'b.txt')!.fingerprint;
+    const before = [...listingEntries(listFolder(fs, dir))].find((entry) => entry.name === 'b.txt')!.fingerprint;
     write('b.txt', 'bee, rewritten longer');
-    const after = entriesOfListing(listFolder(fs, dir)).find((entry) => entry.name === 'b.txt')!.fingerprint;
+    const after = [...listingEntries(listFolder(fs, dir))].find((entry) => entry.name === 'b.txt')!.fingerprint;
     expect(after).not.toBe(before);
     expect(after).toBe(stampOf('b.txt'));
   });
@@ -101,8 +101,8 @@ describe('a folder source', () => {
       fs.writeFileSync(path.join(large, 'sub', 'inner.txt'), 'nested');
       for (const folder of [dir, large]) {
         const listing = await createFolderSource(folder, { maxBytes: 1_000_000 }).list();
-        expect(listing).toHaveLength(entriesOfListing(listFolder(fs, folder)).length);
-        expect([...listing]).toEqual(entriesOfListing(listFolder(fs, folder)));
+        expect(listing).toHaveLength([...listingEntries(listFolder(fs, folder))].length);
+        expect([...listing]).toEqual([...listingEntries(listFolder(fs, folder))]);
       }
       const listed = [...(await createFolderSource(`${large}/`, { maxBytes: 1_000_000 }).list())];
       expect(listed).toHaveLength(5_101);

@@ -104,9 +104,6 @@ export const listingEntries = (text: string): EntryList<FolderEntry> => {
   };
 };
 
-/** The entries a listing's text names, all made at once (see listingEntries). */
-export const entriesOfListing = (text: string): FolderEntry[] => [...listingEntries(text)];
-
 /**
  * Entries (files and folders, at any depth) from which a folder is listed on a worker thread:
  * below, listing it here costs less than starting a worker (~40 ms here: an unchanged run of

@@ -30,15 +30,6 @@ export interface StoredNamed {
 
 export type NamedKind = 'section' | 'source';
 
-/** A draft as `claim` hands it out: its row id and documentId, and what `sameFileFlags` asks of it. */
-export type CatalogDraft = Readonly<Pick<StampedArticle, 'id' | 'documentId'>> & { readonly [draftBrand]: true };
-declare const draftBrand: unique symbol;
-
-/**
- * What `claim` answers: the label of the entry of this run that claimed the external id first
- * (a string), else the external id's draft, or null when it has none.
- */
-export type Claim = string | CatalogDraft | null;
 
 const toMs = (value: unknown) => (value instanceof Date ? value.getTime() : typeof value === 'number' ? value : new Date(value as string).getTime());
 
@@ -66,6 +57,15 @@ interface Entry {
   title?: string;
   slug?: string;
 }
+
+/** A draft as `claim` hands it out, to be read (its row id, documentId, and what `sameFileFlags` asks). */
+export type CatalogDraft = Readonly<Entry>;
+
+/**
+ * What `claim` answers: the label of the entry of this run that claimed the external id first
+ * (a string), else the external id's draft, or null when it has none.
+ */
+export type Claim = string | CatalogDraft | null;
 
 /**
  * The drafts' stamps, then their documentIds. Both selects read only columns an index holds
@@ -139,6 +139,9 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
   const claims = new Map<string, string>();
   let completed = false;
 
+  /** Who in this run claimed the external id (see `claim`): on a stored draft's entry, else in `claims`. */
+  const claimOf = (externalId: string, entry: Entry | undefined): string | null => entry?.claimedBy ?? claims.get(externalId) ?? null;
+
   await loadEntries(strapi, entries);
 
   const stamped = (externalId: string, entry: Entry): StampedArticle => ({
@@ -172,15 +175,15 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
      */
     claim(externalId: string, label: string): Claim {
       const entry = entries.get(externalId);
+      const earlier = claimOf(externalId, entry);
+      if (earlier !== null) return earlier;
       // A new article's claim stays in `claims` when the run reserves it an entry.
-      const earlier = entry?.claimedBy ?? claims.get(externalId);
-      if (earlier !== undefined) return earlier;
       if (entry === undefined) {
         claims.set(externalId, label);
         return null;
       }
       entry.claimedBy = label;
-      return entry as unknown as CatalogDraft;
+      return entry;
     },
 
     /**
@@ -188,10 +191,7 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
      * `fileStamp` names, in this format (see sameFileFlags); -1 for any other. Reads the stamp
      * in place: nothing is made per file.
      */
-    sameFileFlags: (draft: CatalogDraft, fileStamp: string): number => {
-      const entry = draft as unknown as Entry;
-      return sameFileFlags(entry.stamp, IMPORT_FORMAT_VERSION, entry.updatedAt, fileStamp);
-    },
+    sameFileFlags: (draft: CatalogDraft, fileStamp: string): number => sameFileFlags(draft.stamp, IMPORT_FORMAT_VERSION, draft.updatedAt, fileStamp),
 
     /** Loads the rest (headlines, slugs, sections, sources), once per run. */
     async complete() {
@@ -293,7 +293,7 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
       const missing: string[] = [];
       // forEach, not for…of: an entry array per draft was most of what this made.
       entries.forEach((entry, externalId) => {
-        if (entry.claimedBy === null && !claims.has(externalId) && isStamp(entry.stamp)) missing.push(externalId);
+        if (claimOf(externalId, entry) === null && isStamp(entry.stamp)) missing.push(externalId);
       });
       return missing.sort();
     },
