@@ -6,7 +6,7 @@ import { fieldsFromParsed, toBlocks } from '../../src/plugins/ingest/server/src/
 import { articleSlug, nameSlug } from '../../src/plugins/ingest/server/src/plan/slug';
 import { uniqueSlug } from '../../src/plugins/ingest/server/src/plan/unique-slug';
 import { DEFAULT_MAX_FILE_BYTES, parseCaptureBytes } from '../../src/plugins/ingest/server/src/read';
-import { createFolderSource } from '../../src/plugins/ingest/server/src/sources';
+import { allEntries, createFolderSource } from '../../src/plugins/ingest/server/src/sources';
 import { titleKey } from '../../src/plugins/ingest/server/src/utils/titles';
 
 export interface NaiveLoadResult {
@@ -42,7 +42,7 @@ export const naiveLoad = async (strapi: Core.Strapi, dir: string): Promise<Naive
 
   // The files the importer would list, read and parse: only the writes differ.
   const folder = createFolderSource(dir, { maxBytes: DEFAULT_MAX_FILE_BYTES });
-  for (const entry of await folder.list()) {
+  for (const entry of await allEntries(await folder.list())) {
     const read = await folder.read(entry);
     const parsed = read.ok ? parseCaptureBytes(read.bytes, path.basename(entry.name)) : null;
     if (parsed === null || parsed.outcome !== 'parsed') {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureExternalId, generateCapture } from '../../scripts/lib/captures-generator';
 import { captureFolder, writeCaptures } from '../../scripts/lib/write-captures';
-import { createFolderSource } from '../../src/plugins/ingest/server/src/sources';
+import { allEntries, createFolderSource } from '../../src/plugins/ingest/server/src/sources';
 import { parseCapture } from '../../src/plugins/ingest/server/src/parse';
 import { decodeCapture } from '../../src/plugins/ingest/server/src/read';
 
@@ -89,8 +89,8 @@ describe('a generated set laid out by date', () => {
 
       const revised = await writeCaptures(byDate, { seed: 3, total: 250, revision: 1 }, (index) => index % 10 === 0, 'by-date');
       expect(revised.files).toBe(25);
-      const listed = [...(await createFolderSource(byDate, { maxBytes: 1_000_000 }).list())];
-      const flatListed = [...(await createFolderSource(flat, { maxBytes: 1_000_000 }).list())];
+      const listed = await allEntries(await createFolderSource(byDate, { maxBytes: 1_000_000 }).list());
+      const flatListed = await allEntries(await createFolderSource(flat, { maxBytes: 1_000_000 }).list());
       expect(listed).toHaveLength(250);
       expect(listed.map((entry) => entry.externalId)).toEqual(flatListed.map((entry) => entry.externalId));
       expect(listed[120].name).toBe(`2023/01/02/${captureExternalId(3, 120)}.txt`);

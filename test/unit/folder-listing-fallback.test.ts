@@ -3,6 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { allEntries } from '../../src/plugins/ingest/server/src/sources';
 import { createFolderSource, listFolder, listingEntries } from '../../src/plugins/ingest/server/src/sources/folder';
 
 // (vitest hoists this above the imports.) A machine where a worker thread cannot start (or its code broke): every worker fails at once.
@@ -42,8 +43,8 @@ describe('a large folder whose listing worker fails', () => {
     const source = createFolderSource(dir, { maxBytes: 1024, warn: (message) => warnings.push(message) });
     const listing = await source.list();
     expect(listing).toHaveLength(5_000);
-    const entries = [...listing];
-    expect(entries).toEqual([...listingEntries(listFolder(fs, dir))]);
+    const entries = await allEntries(listing);
+    expect(entries).toEqual(await allEntries(listingEntries(listFolder(fs, dir))));
     expect(warnings).toEqual([expect.stringContaining(`The import folder ${dir} was listed on the import's own thread`)]);
     expect(warnings[0]).toContain('no worker for you');
   });
@@ -52,8 +53,8 @@ describe('a large folder whose listing worker fails', () => {
     const warnings: string[] = [];
     const listing = await createFolderSource(byDate, { maxBytes: 1024, warn: (message) => warnings.push(message) }).list();
     expect(listing).toHaveLength(5_000);
-    const entries = [...listing];
-    expect(entries).toEqual([...listingEntries(listFolder(fs, byDate))]);
+    const entries = await allEntries(listing);
+    expect(entries).toEqual(await allEntries(listingEntries(listFolder(fs, byDate))));
     // The warning shows a worker was started for it (and failed, on this machine without workers).
     expect(warnings).toEqual([expect.stringContaining(`The import folder ${byDate} was listed on the import's own thread`)]);
   });

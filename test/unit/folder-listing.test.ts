@@ -3,7 +3,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFolderSource, hasEntries, listFolder, listingEntries, listInWorker } from '../../src/plugins/ingest/server/src/sources/folder';
+import { allEntries } from '../../src/plugins/ingest/server/src/sources';
+import { createFolderSource, describeFiles, hasEntries, listFolder, listingEntries, listInWorker, walkFolder, type ListingText } from '../../src/plugins/ingest/server/src/sources/folder';
 
 let dir: string;
 
@@ -30,14 +31,24 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** The entries a listing's text names, all of them. */
+const entriesOf = (text: string) => allEntries(listingEntries(text));
+
+/** A worker's listing as one text, and its parts. */
+const received = async (listing: ListingText) => {
+  const parts: string[] = [];
+  for await (const part of listing.parts) parts.push(part);
+  return { length: listing.length, text: parts.join(''), parts: parts.length };
+};
+
 const stampOf = (relative: string) => {
   const stats = fs.lstatSync(path.join(dir, relative));
   return `${stats.size}:${stats.mtimeMs}`;
 };
 
 describe('listing an import folder', () => {
-  it('names every *.txt below the folder in code-unit order, with the fingerprint of each regular file and none for the rest', () => {
-    const entries = [...listingEntries(listFolder(fs, dir))];
+  it('names every *.txt below the folder in code-unit order, with the fingerprint of each regular file and none for the rest', async () => {
+    const entries = await entriesOf(listFolder(fs, dir));
     expect(entries).toEqual([
       { name: 'Zed.txt', externalId: 'Zed', fingerprint: stampOf('Zed.txt') },
       { name: 'a.TXT', externalId: 'a', fingerprint: stampOf('a.TXT') },
@@ -53,13 +64,29 @@ describe('listing an import folder', () => {
   });
 
   it('gives the same text from the worker thread as in this one', async () => {
-    expect(await listInWorker(dir)).toBe(listFolder(fs, dir));
+    expect(await received(await listInWorker(dir))).toEqual({ length: 9, text: listFolder(fs, dir), parts: 1 });
+  });
+
+  it('orders a folder’s files by their whole path: a folder named as a prefix of a file comes where its paths sort', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-listing-order-'));
+    try {
+      for (const relative of ['a/x.txt', 'a.txt', 'a-b.txt', 'a.b/y.txt', 'a0.txt']) {
+        fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+        fs.writeFileSync(path.join(root, relative), relative);
+      }
+      // '-' < '.' < '/' < '0': the folder a/ between a.txt and a0.txt, a.b/ before a.txt.
+      expect(walkFolder(fs, root)).toEqual(['a-b.txt', 'a.b/y.txt', 'a.txt', 'a/x.txt', 'a0.txt']);
+      const paths = walkFolder(fs, root);
+      expect(describeFiles(fs, root, paths, 1, 3)).toBe(`a.b/y.txt\0${fs.statSync(path.join(root, 'a.b/y.txt')).size}:${fs.statSync(path.join(root, 'a.b/y.txt')).mtimeMs}\0a.txt\0${fs.statSync(path.join(root, 'a.txt')).size}:${fs.statSync(path.join(root, 'a.txt')).mtimeMs}\0`);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('lists an empty folder as no entries', async () => {
     const empty = path.join(dir, 'empty');
-    expect(await listInWorker(empty)).toBe('');
-    expect([...listingEntries('')]).toEqual([]);
+    expect(await received(await listInWorker(empty))).toEqual({ length: 0, text: '', parts: 0 });
+    expect(await entriesOf('')).toEqual([]);
   });
 
   it('rejects from the worker when the folder cannot be listed, as listFolder throws here', async () => {
@@ -68,32 +95,33 @@ describe('listing an import folder', () => {
     expect(() => listFolder(fs, missing)).toThrow(/ENOENT/);
   });
 
-  it('makes the entries of a listing as they are iterated, counted before, the same on every pass', () => {
+  it('makes the entries of a listing as they are iterated, counted before, the same on every pass', async () => {
     const text = listFolder(fs, dir);
     const listing = listingEntries(text);
     expect(listing.length).toBe(9);
-    const first = [...listing];
+    const first = await allEntries(listing);
     expect(first).toHaveLength(9);
-    expect([...listing]).toEqual(first);
-    expect(first[0]).not.toBe([...listing][0]);
+    const second = await allEntries(listing);
+    expect(second).toEqual(first);
+    expect(first[0]).not.toBe(second[0]);
     expect(listingEntries('').length).toBe(0);
-    expect([...listingEntries('')]).toEqual([]);
+    expect(await entriesOf('')).toEqual([]);
     // A file with no fingerprint (a FIFO) and a name with a space both come through.
     expect(first.find((entry) => entry.name === 'pipe.txt')).toEqual({ name: 'pipe.txt', externalId: 'pipe', fingerprint: null });
     expect(first.at(-1)).toEqual({ name: 'with space é.txt', externalId: 'with space é', fingerprint: stampOf('with space é.txt') });
   });
 
-  it('sees a file changed since the last listing by its fingerprint', () => {
-    const before = [...listingEntries(listFolder(fs, dir))].find((entry) => entry.name === 'b.txt')!.fingerprint;
+  it('sees a file changed since the last listing by its fingerprint', async () => {
+    const before = (await entriesOf(listFolder(fs, dir))).find((entry) => entry.name === 'b.txt')!.fingerprint;
     write('b.txt', 'bee, rewritten longer');
-    const after = [...listingEntries(listFolder(fs, dir))].find((entry) => entry.name === 'b.txt')!.fingerprint;
+    const after = (await entriesOf(listFolder(fs, dir))).find((entry) => entry.name === 'b.txt')!.fingerprint;
     expect(after).not.toBe(before);
     expect(after).toBe(stampOf('b.txt'));
   });
 });
 
 describe('a folder source', () => {
-  it('lists a small folder and a large one (listed on a worker thread) as listFolder does', async () => {
+  it('lists a small folder and a large one (listed on a worker thread, whose parts come in as it goes) as listFolder does', async () => {
     const large = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-listing-large-'));
     try {
       for (let index = 0; index < 5_100; index += 1) fs.writeFileSync(path.join(large, `${String(index).padStart(5, '0')}.txt`), `capture ${index}`);
@@ -101,10 +129,17 @@ describe('a folder source', () => {
       fs.writeFileSync(path.join(large, 'sub', 'inner.txt'), 'nested');
       for (const folder of [dir, large]) {
         const listing = await createFolderSource(folder, { maxBytes: 1_000_000 }).list();
-        expect(listing).toHaveLength([...listingEntries(listFolder(fs, folder))].length);
-        expect([...listing]).toEqual([...listingEntries(listFolder(fs, folder))]);
+        const expected = await entriesOf(listFolder(fs, folder));
+        expect(listing).toHaveLength(expected.length);
+        expect(await allEntries(listing)).toEqual(expected);
       }
-      const listed = [...(await createFolderSource(`${large}/`, { maxBytes: 1_000_000 }).list())];
+      // 5,101 files: the worker's parts of 4,096 files make two, in order.
+      const fromWorker = await received(await listInWorker(large));
+      expect(fromWorker).toEqual({ length: 5_101, text: listFolder(fs, large), parts: 2 });
+      const parts: number[] = [];
+      for await (const part of (await createFolderSource(large, { maxBytes: 1_000_000 }).list()).parts()) parts.push([...part].length);
+      expect(parts).toEqual([4_096, 1_005]);
+      const listed = await allEntries(await createFolderSource(`${large}/`, { maxBytes: 1_000_000 }).list());
       expect(listed).toHaveLength(5_101);
       expect(listed.at(-1)).toMatchObject({ name: 'sub/inner.txt', externalId: 'inner' });
     } finally {

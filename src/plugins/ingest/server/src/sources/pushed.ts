@@ -1,5 +1,6 @@
 import { tooLarge } from '../read';
-import type { CaptureSource, SourceEntry } from './types';
+import { entryListOf } from './entry-list';
+import type { CaptureSource } from './types';
 
 export interface PushedCapture {
   externalId: string;
@@ -17,7 +18,7 @@ export const createPushedSource = (captures: PushedCapture[], options: { maxByte
   return {
     location: null,
     complete: false,
-    list: async (): Promise<SourceEntry[]> => captures.map(({ externalId }) => ({ externalId, name: null, fingerprint: null })),
+    list: async () => entryListOf(captures.map(({ externalId }) => ({ externalId, name: null, fingerprint: null }))),
     async read(entry) {
       const bytes = bytesOf.get(entry.externalId);
       if (bytes === undefined) return { ok: false, reason: 'not in this push' };

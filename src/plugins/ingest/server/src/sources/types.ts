@@ -19,10 +19,15 @@ export interface SourceEntry {
 export type EntryBytes = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
 /**
- * A source's entries in import order, and how many: an array, or a listing whose entries are
- * made as it is iterated (a folder of 100,000 files: see folder's `listingEntries`).
+ * A source's entries in import order, and how many, a part at a time: an array is one part; a
+ * folder's listing arrives from its worker in parts, and the import works through the first
+ * while the next are looked at (see folder's `listInWorker`). A part's entries may be made as
+ * it is iterated.
  */
-export type EntryList<Entry extends SourceEntry = SourceEntry> = Iterable<Entry> & { readonly length: number };
+export interface EntryList<Entry extends SourceEntry = SourceEntry> {
+  readonly length: number;
+  parts(): AsyncIterable<Iterable<Entry>>;
+}
 
 export interface CaptureSource<Entry extends SourceEntry = SourceEntry> {
   /** What the run log shows as the run's folder; null for a push. */
