@@ -78,7 +78,8 @@ describe('importing the example captures', () => {
     }
     expect(articleReads.length).toBeGreaterThan(0);
     for (const sql of articleReads) {
-      expect(sql).not.toMatch(/body|\*|^(insert|update|delete)/i);
+      // Each draft's documentId comes with its stamp: no second select of every article for it.
+      expect(sql).not.toMatch(/body|\*|document_id|^(insert|update|delete)/i);
       // The whole state only of the articles whose warnings the report repeats.
       if (sql.includes('import_state')) expect(sql).toMatch(/where [`"]?id[`"]? in \(/);
     }
@@ -86,6 +87,28 @@ describe('importing the example captures', () => {
     expect(report.counts).toMatchObject({ created: 0, updated: 0, unchanged: 8, failed: 2 });
     // An unchanged capture keeps the warnings it was imported with.
     expect(itemFor(report, '004_91b56a66213aafde').warnings).toEqual(first.items.find((entry) => entry.externalId === '004_91b56a66213aafde')!.warnings);
+    // And each unchanged item names its article.
+    for (const entry of report!.items.filter((item) => item.outcome === 'unchanged')) {
+      expect(entry.documentId).toBe(first.items.find((item) => item.externalId === entry.externalId)!.documentId);
+    }
+    expect(await snapshotContentRows(app.strapi)).toEqual(before);
+  });
+
+  it('names each unchanged article from stamps written before they held its documentId too', async () => {
+    const table = app.strapi.db.connection('articles');
+    const stamps: Array<{ id: number; import_stamp: string; document_id: string }> = await table.clone().select('id', 'import_stamp', 'document_id').whereNotNull('import_stamp');
+    expect(stamps.length).toBeGreaterThan(0);
+    for (const row of stamps) {
+      expect(row.import_stamp.endsWith(` ${row.document_id}`)).toBe(true);
+      // As a stamp of the build before: the same, without its last word (no updatedAt moves).
+      await app.strapi.db.connection('articles').where({ id: row.id }).update({ import_stamp: row.import_stamp.slice(0, -(row.document_id.length + 1)) });
+    }
+    const before = await snapshotContentRows(app.strapi);
+    const report = await runImport(app.strapi, dir);
+    expect(report.counts).toMatchObject({ created: 0, updated: 0, unchanged: 8, failed: 2 });
+    for (const entry of report.items.filter((item) => item.outcome === 'unchanged')) {
+      expect(entry.documentId).toBe(first.items.find((item) => item.externalId === entry.externalId)!.documentId);
+    }
     expect(await snapshotContentRows(app.strapi)).toEqual(before);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFields } from '../helpers/article-fields';
 import { hashFields, planArticleWrite } from '../../src/plugins/ingest/server/src/plan/plan-article';
-import { formatStamp, isStamp, parseStamp, sameFileFlags, stampOf, STAMP_CONFLICTS, STAMP_WARNINGS, type ImportState } from '../../src/plugins/ingest/server/src/plan/state';
+import { formatStamp, isStamp, parseStamp, sameFileFlags, stampDocumentId, stampOf, STAMP_CONFLICTS, STAMP_WARNINGS, type ImportState } from '../../src/plugins/ingest/server/src/plan/state';
 
 const article = articleFields;
 
@@ -63,8 +63,12 @@ describe('the import stamp', () => {
     writtenAt: 1795868882943,
   };
 
-  it('reads back what it wrote, flags included', () => {
-    expect(parseStamp(formatStamp(stampOf(state)))).toEqual({
+  const documentId = 'b6bimif2rn070wpgv2ij5jkw';
+
+  it('reads back what it wrote, flags and documentId included', () => {
+    const text = formatStamp(stampOf(state, documentId));
+    expect(text).toBe(`1 1795868882943 bcbe3c8f63da587e11f4756db6ce107a df645bfd2ab3aa3be5a38ccae00e5a1b - 4641:1795868356546.3276 ${documentId}`);
+    expect(parseStamp(text)).toEqual({
       version: 1,
       writtenAt: 1795868882943,
       rawHash: 'bcbe3c8f63da587e11f4756db6ce107a',
@@ -72,14 +76,29 @@ describe('the import stamp', () => {
       fileStamp: '4641:1795868356546.3276',
       hasWarnings: false,
       hasConflicts: false,
+      documentId,
     });
+    expect(stampDocumentId(text)).toBe(documentId);
     const noted = { ...state, fileStamp: null, warnings: ['no dateline'], conflicts: ['title' as const] };
-    expect(parseStamp(formatStamp(stampOf(noted)))).toMatchObject({ fileStamp: null, hasWarnings: true, hasConflicts: true });
+    const pushed = formatStamp(stampOf(noted, documentId));
+    expect(parseStamp(pushed)).toMatchObject({ fileStamp: null, hasWarnings: true, hasConflicts: true, documentId });
+    expect(stampDocumentId(pushed)).toBe(documentId);
+  });
+
+  it('still reads a stamp written before it held the documentId, as having none', () => {
+    const old = '1 1795868882943 bcbe3c8f63da587e11f4756db6ce107a df645bfd2ab3aa3be5a38ccae00e5a1b w 4641:1795868356546.3276';
+    expect(parseStamp(old)).toMatchObject({ fileStamp: '4641:1795868356546.3276', hasWarnings: true, documentId: null });
+    expect(sameFileFlags(old, 1, 1795868882943, '4641:1795868356546.3276')).toBe(STAMP_WARNINGS);
+    expect(stampDocumentId(old)).toBeNull();
+    expect(stampDocumentId('1 1795868882943 bcbe df64 - ')).toBeNull();
+    expect(stampDocumentId(null)).toBeNull();
+    // A documentId that is not one word is left out rather than written.
+    expect(stampOf(state, 'two words').documentId).toBeNull();
   });
 
   it('fits the varchar(255) column it is stored in', () => {
     const long = { ...state, fileStamp: `${Number.MAX_SAFE_INTEGER}:${Number.MAX_VALUE}`, warnings: ['w'], conflicts: ['title' as const] };
-    expect(formatStamp(stampOf(long)).length).toBeLessThan(255);
+    expect(formatStamp(stampOf(long, 'x'.repeat(64))).length).toBeLessThan(255);
   });
 
   it('is null for no stamp or anything it did not write', () => {
@@ -100,17 +119,19 @@ describe('the import stamp', () => {
     const random = (below: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * below);
     const pick = <T>(values: T[]) => values[random(values.length)];
     for (let round = 0; round < 20_000; round += 1) {
-      const written = stampOf({
+      const fields = {
         ...state,
         version: pick([1, 2, 10]),
         writtenAt: pick([0, 1795868882943, 1795868882944]),
         fileStamp: pick([null, '4641:1795868356546.3276', '4641:1795868356546', '12:3']),
         warnings: pick([[], ['w']]),
         conflicts: pick([[], ['title' as const]]),
-      });
+      };
+      // Half of them as written before stamps held the documentId.
+      const written = { ...stampOf(fields, documentId), documentId: pick([documentId, null]) };
       let text: string | null = formatStamp(written);
       // Stamps written by hand, or damaged: whatever sameFileFlags reads must be read as parseStamp reads it.
-      if (random(3) === 0) text = pick([null, '', `${text} `, text.replace(' ', '  '), text.replace(/ [wc-]+ /, ' cw '), text.replace(/ [wc-]+ /, ' x '), text.slice(0, -1), `${text}x`, text.replace(/[0-9a-f]{32}/, 'BCBE')]);
+      if (random(3) === 0) text = pick([null, '', `${text} `, text.replace(' ', '  '), text.replace(/ [wc-]+ /, ' cw '), text.replace(/ [wc-]+ /, ' x '), text.slice(0, -1), `${text}x`, text.replace(/[0-9a-f]{32}/, 'BCBE'), `${text} x`, `${text}  `, text.replace(` ${documentId}`, '')]);
       const version = pick([1, 2]);
       const updatedAt = pick([1795868882943, 1795868882944]);
       const fileStamp = pick(['4641:1795868356546.3276', '4641:1795868356546', '12:3', '2:3']);

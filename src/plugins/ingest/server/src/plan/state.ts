@@ -62,9 +62,18 @@ export interface ImportStamp {
   hasWarnings: boolean;
   /** The state lists conflicts: likewise, and `--force` writes over them. */
   hasConflicts: boolean;
+  /**
+   * The draft's documentId: an unchanged capture's report names it without a look at Strapi's
+   * documents index (a second select of every article at each run). Null in stamps written
+   * before it was kept.
+   */
+  documentId: string | null;
 }
 
-export const stampOf = (state: ImportState): ImportStamp => ({
+/** A documentId the stamp can hold: one word (Strapi's are 24 letters and digits). */
+const STAMP_WORD = /^\S{1,64}$/;
+
+export const stampOf = (state: ImportState, documentId: string): ImportStamp => ({
   version: state.version,
   writtenAt: state.writtenAt,
   rawHash: state.rawHash,
@@ -72,12 +81,33 @@ export const stampOf = (state: ImportState): ImportStamp => ({
   fileStamp: state.fileStamp ?? null,
   hasWarnings: (state.warnings ?? []).length > 0,
   hasConflicts: (state.conflicts ?? []).length > 0,
+  documentId: STAMP_WORD.test(documentId) ? documentId : null,
 });
 
-/** `version writtenAt rawHash storyKey flags fileStamp`, e.g. `1 1764322800000 9f2c… df64… wc 5120:1764322799000.5`. */
+/**
+ * `version writtenAt rawHash storyKey flags fileStamp documentId`, e.g.
+ * `1 1764322800000 9f2c… df64… wc 5120:1764322799000.5 b6bimif2rn070wpgv2ij5jkw` (the file stamp
+ * is empty for a pushed capture; a stamp written before documentIds were kept ends after it).
+ */
 export const formatStamp = (stamp: ImportStamp): string => {
   const flags = `${stamp.hasWarnings ? 'w' : ''}${stamp.hasConflicts ? 'c' : ''}` || '-';
-  return [stamp.version, stamp.writtenAt, stamp.rawHash, stamp.storyKey, flags, stamp.fileStamp ?? ''].join(' ');
+  const fields = [stamp.version, stamp.writtenAt, stamp.rawHash, stamp.storyKey, flags, stamp.fileStamp ?? ''];
+  return (stamp.documentId === null ? fields : [...fields, stamp.documentId]).join(' ');
+};
+
+/**
+ * The documentId a stamp holds (its seventh field), or null when it holds none (written before
+ * they were kept, or no stamp). Cut from the stamp without reading it as a whole: the catalog
+ * asks it of every draft (a stamp parseStamp refuses is never read for its documentId).
+ */
+export const stampDocumentId = (text: string | null): string | null => {
+  if (text === null) return null;
+  let at = -1;
+  for (let field = 0; field < 6; field += 1) {
+    at = text.indexOf(' ', at + 1);
+    if (at === -1) return null;
+  }
+  return at + 1 < text.length ? text.slice(at + 1) : null;
 };
 
 /** sameFileFlags: the stamp lists warnings. */
@@ -116,10 +146,14 @@ export const sameFileFlags = (text: string | null, version: number, updatedAt: n
     if (flags === 0) return -1;
   }
   if (text.charCodeAt(at++) !== 0x20) return -1;
-  return text.length - at === fileStamp.length && fileStamp.length > 0 && !fileStamp.includes(' ') && text.endsWith(fileStamp) ? flags : -1;
+  if (fileStamp.length === 0 || fileStamp.includes(' ') || !text.startsWith(fileStamp, at)) return -1;
+  // Then the end, or one more word: the documentId.
+  const end = at + fileStamp.length;
+  if (end === text.length) return flags;
+  return text.charCodeAt(end) === 0x20 && end + 1 < text.length && text.indexOf(' ', end + 1) === -1 ? flags : -1;
 };
 
-const STAMP = /^(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([wc]{1,2}|-) (\S*)$/;
+const STAMP = /^(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([wc]{1,2}|-) (\S*)(?: (\S+))?$/;
 
 /** Whether `text` is a stamp parseStamp reads (a test, without the match). */
 export const isStamp = (text: unknown): boolean => typeof text === 'string' && STAMP.test(text);
@@ -137,5 +171,6 @@ export const parseStamp = (text: unknown): ImportStamp | null => {
     hasWarnings: match[5].includes('w'),
     hasConflicts: match[5].includes('c'),
     fileStamp: match[6] === '' ? null : match[6],
+    documentId: match[7] ?? null,
   };
 };

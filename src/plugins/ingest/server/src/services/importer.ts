@@ -100,7 +100,7 @@ const storyKeyOf = (fields: ArticleFields) =>
  * The item of an entry whose draft stands as the import last wrote it. When that write left
  * warnings or conflicts (`noted`), they still stand: read with the others after the loop.
  */
-const unchangedAnswer = (context: RunContext, entry: SourceEntry, draft: { id: number; documentId: string }, noted: boolean): ReportItem => {
+const unchangedAnswer = (context: RunContext, entry: SourceEntry, draft: { id: number; documentId: string | null }, noted: boolean): ReportItem => {
   const answer = unchangedItem(entry, draft.documentId);
   if (noted) context.noted.push({ id: draft.id, item: answer });
   return answer;

@@ -115,17 +115,17 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Drafts `publish` moved: their import state takes their updatedAt as it now stands. */
-  const settlePublished = async (published: Array<{ id: number; state: ImportState }>) => {
+  const settlePublished = async (published: Array<{ id: number; documentId: string; state: ImportState }>) => {
     if (published.length === 0) return new Map<number, number>();
     const rows = (await strapi.db.query(ARTICLE_UID).findMany({ where: { id: { $in: published.map((entry) => entry.id) } }, select: ['id', 'updatedAt'] })) as Array<{
       id: number;
       updatedAt: unknown;
     }>;
     const writtenAt = new Map(rows.map((row) => [Number(row.id), toMs(row.updatedAt)]));
-    for (const { id, state } of published) {
+    for (const { id, documentId, state } of published) {
       if (writtenAt.get(id) === state.writtenAt) continue;
       state.writtenAt = writtenAt.get(id)!;
-      await strapi.db.query(ARTICLE_UID).updateMany({ where: { id }, data: { importState: state, importStamp: formatStamp(stampOf(state)) } });
+      await strapi.db.query(ARTICLE_UID).updateMany({ where: { id }, data: { importState: state, importStamp: formatStamp(stampOf(state, documentId)) } });
     }
     return writtenAt;
   };
@@ -152,7 +152,7 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
           const data = columnValues(request.plan.write);
           const moves = Object.keys(data).length > 0;
           const state: ImportState = { ...request.state, fields: request.plan.fields, writtenAt: moves ? now.getTime() : toMs(snapshot.row.updatedAt) };
-          draftRows.push({ id: existing.id, ...data, ...(moves ? { updatedAt: now } : {}), importState: state, importStamp: formatStamp(stampOf(state)) });
+          draftRows.push({ id: existing.id, ...data, ...(moves ? { updatedAt: now } : {}), importState: state, importStamp: formatStamp(stampOf(state, existing.documentId)) });
           if (moves) moved.push(existing.id);
           const wanted = request.plan.write.relatedLinks;
           if (wanted) {
@@ -165,7 +165,7 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
         links = await applyLinkChanges(trx, linkChanges, now);
         const toPublish = results.filter(({ update }) => update.request.publish);
         for (const { update } of toPublish) await strapi.documents(ARTICLE_UID).publish({ documentId: update.request.existing.documentId });
-        await settlePublished(toPublish.map(({ update, state }) => ({ id: update.request.existing.id, state })));
+        await settlePublished(toPublish.map(({ update, state }) => ({ id: update.request.existing.id, documentId: update.request.existing.documentId, state })));
         return results.map(({ update: { request }, state }): StoredArticle => ({
           id: request.existing.id,
           documentId: request.existing.documentId,
@@ -173,7 +173,7 @@ const createArticleUpdatesService = ({ strapi }: { strapi: Core.Strapi }) => {
           title: request.plan.write.title ?? request.existing.title,
           slug: request.existing.slug,
           updatedAt: state.writtenAt,
-          stamp: stampOf(state),
+          stamp: stampOf(state, request.existing.documentId),
         }));
       });
       // Listeners hear of each change as they would from the Document Service.

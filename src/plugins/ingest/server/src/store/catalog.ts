@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, IMPORT_FORMAT_VERSION, SECTION_UID, SOURCE_UID } from '../constants';
-import { isImportState, isStamp, parseStamp, sameFileFlags, type ImportStamp, type ImportState } from '../plan/state';
+import { isImportState, isStamp, parseStamp, sameFileFlags, stampDocumentId, type ImportStamp, type ImportState } from '../plan/state';
 import { sourceKey } from '../parse';
 import { articleSlug } from '../plan/slug';
 import { uniqueSlug } from '../plan/unique-slug';
@@ -10,13 +10,15 @@ import { columnOf, forEachRow, tableQuery } from '../utils/tables';
 /** What deciding that a capture is unchanged needs of its article's draft. */
 export interface StampedArticle {
   id: number;
-  documentId: string;
+  /** Known for every draft with a stamp; for the others once the catalog is complete (see loadEntries). */
+  documentId: string | null;
   externalId: string;
   updatedAt: number;
   stamp: ImportStamp | null;
 }
 
 export interface StoredArticle extends StampedArticle {
+  documentId: string;
   title: string;
   slug: string;
 }
@@ -49,7 +51,8 @@ const articleTable = (strapi: Core.Strapi) => {
  */
 interface Entry {
   id: number;
-  documentId: string;
+  /** From the stamp (see loadEntries); null for a draft with no stamp until `complete`. */
+  documentId: string | null;
   updatedAt: number;
   stamp: string | null;
   /** The file (or pushed capture) of this run that claimed the external id (see `claim`). */
@@ -68,28 +71,36 @@ export type CatalogDraft = Readonly<Entry>;
 export type Claim = string | CatalogDraft | null;
 
 /**
- * The drafts' stamps, then their documentIds. Both selects read only columns an index holds
- * (the schema's `articles_import_catalog_idx`, and Strapi's own documents index), so a database
- * that can answers them from the indexes without reading an article's row, whose body is most
- * of it. (One index for both would pass MySQL's 3,072 bytes a key.) The rows are stepped one at
- * a time where the driver can (see forEachRow).
+ * The drafts' stamps, each with its documentId (see ImportStamp), from one select that reads
+ * only columns an index holds (the schema's `articles_import_catalog_idx`), so a database that
+ * can answers it without reading an article's row, whose body is most of it. The rows are
+ * stepped one at a time where the driver can (see forEachRow). A draft with no stamp gets its
+ * documentId with `complete` (nothing asks it before); stamps written before they held one
+ * have theirs read from Strapi's documents index, a second select of every article (one index
+ * holding both would pass MySQL's 3,072 bytes a key).
  */
 const loadEntries = async (strapi: Core.Strapi, into: Map<string, Entry>) => {
   const { query, column } = articleTable(strapi);
-  const byId = new Map<number, Entry>();
   const nothing = strapi.db.connection.raw('null');
   const drafts = query()
     // documentId and claimedBy selected as null, filled in below and by the run: the row has
     // their places from the start.
     .select({ id: 'id', externalId: column('externalId'), documentId: nothing, updatedAt: column('updatedAt'), stamp: column('importStamp'), claimedBy: nothing })
     .whereNull(column('publishedAt'));
+  let withoutDocumentId = 0;
   await forEachRow<Entry & { externalId: string; updatedAt: unknown }>(strapi, drafts, (row) => {
     // In place, and only where a driver answers otherwise (SQLite gives numbers and text).
     if (typeof row.id !== 'number') row.id = Number(row.id);
     if (typeof row.updatedAt !== 'number') row.updatedAt = toMs(row.updatedAt);
     if (typeof row.stamp !== 'string') row.stamp = null;
+    row.documentId = stampDocumentId(row.stamp);
+    if (row.documentId === null && row.stamp !== null) withoutDocumentId += 1;
     into.set(row.externalId, row as Entry);
-    byId.set(row.id, row as Entry);
+  });
+  if (withoutDocumentId === 0) return;
+  const byId = new Map<number, Entry>();
+  into.forEach((entry) => {
+    if (entry.documentId === null) byId.set(entry.id, entry);
   });
   // Every version's: a filter on publishedAt would make a database use the catalog's index and
   // read each row for its documentId.
@@ -158,7 +169,7 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
     if (storyKey !== null) stories.set(storyKey, externalId);
     if (entry.title === undefined) return;
     const key = titleKey(entry.title);
-    if (!titles.has(key)) titles.set(key, entry.documentId);
+    if (!titles.has(key) && entry.documentId !== null) titles.set(key, entry.documentId);
   };
 
   const catalog = {
@@ -199,15 +210,16 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
       const { query, column } = articleTable(strapi);
       // Columns that come before the body in a row: the body's bytes are not read.
       const rows = query()
-        .select({ id: 'id', title: column('title'), slug: column('slug') })
+        .select({ id: 'id', documentId: column('documentId'), title: column('title'), slug: column('slug') })
         .whereNull(column('publishedAt'));
       const externalIdOf = new Map<number, string>();
       entries.forEach((entry, externalId) => externalIdOf.set(entry.id, externalId));
       const found: string[] = [];
-      await forEachRow<{ id: number; title: string; slug: string }>(strapi, rows, (row) => {
+      await forEachRow<{ id: number; documentId: string; title: string; slug: string }>(strapi, rows, (row) => {
         const externalId = externalIdOf.get(Number(row.id));
         const entry = externalId === undefined ? undefined : entries.get(externalId);
         if (!entry) return;
+        entry.documentId = row.documentId;
         entry.title = row.title;
         entry.slug = row.slug;
         found.push(externalId!);
@@ -229,8 +241,9 @@ export const loadCatalog = async (strapi: Core.Strapi) => {
     /** The draft of this external id (after `complete`). */
     article: (externalId: string): StoredArticle | null => {
       const entry = entries.get(externalId);
-      if (entry?.title === undefined || entry.slug === undefined) return null;
-      return { ...stamped(externalId, entry), title: entry.title, slug: entry.slug };
+      // Complete: every draft has its documentId then.
+      if (entry?.title === undefined || entry.slug === undefined || entry.documentId === null) return null;
+      return { ...stamped(externalId, entry), documentId: entry.documentId, title: entry.title, slug: entry.slug };
     },
 
     /** The external id of the article holding this story, if any. */

@@ -163,10 +163,10 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Straight to the columns: the state is bookkeeping, and an update through Strapi would move updatedAt. */
-  const saveState = async (id: number, state: ImportState, trx?: Knex.Transaction) => {
+  const saveState = async (id: number, documentId: string, state: ImportState, trx?: Knex.Transaction) => {
     await tableQuery(strapi, strapi.db.metadata.get(ARTICLE_UID).tableName, trx)
       .where({ id })
-      .update({ [columnOf(strapi, ARTICLE_UID, 'importState')]: JSON.stringify(state), [columnOf(strapi, ARTICLE_UID, 'importStamp')]: formatStamp(stampOf(state)) });
+      .update({ [columnOf(strapi, ARTICLE_UID, 'importState')]: JSON.stringify(state), [columnOf(strapi, ARTICLE_UID, 'importStamp')]: formatStamp(stampOf(state, documentId)) });
   };
 
   /** The section and sources a write names, found or created (new ones collected in `created`). */
@@ -207,8 +207,8 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
         : await strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, publishedAt: null }, select: ['id', 'title', 'slug', 'updatedAt'] });
     const writtenAt = new Date(row.updatedAt as string).getTime();
     const state: ImportState = { ...request.state, fields: request.plan.fields, writtenAt };
-    if (carried?.writtenAt !== writtenAt) await saveState(row.id, state, trx);
-    return { id: row.id as number, documentId, externalId: request.externalId, title: row.title as string, slug: row.slug as string, updatedAt: writtenAt, stamp: stampOf(state) };
+    if (carried?.writtenAt !== writtenAt) await saveState(row.id, documentId, state, trx);
+    return { id: row.id as number, documentId, externalId: request.externalId, title: row.title as string, slug: row.slug as string, updatedAt: writtenAt, stamp: stampOf(state, documentId) };
   };
 
   /**
@@ -229,13 +229,14 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const request of requests) {
         const { section, sources } = await namedOf(catalog, request.plan.write, created);
         const state: ImportState = { ...request.state, fields: request.plan.fields, writtenAt: createdAt.getTime() };
+        const documentId = request.documentId ?? newDocumentId();
         const fields = {
           ...columnValues(request.plan.write),
-          documentId: request.documentId ?? newDocumentId(),
+          documentId,
           externalId: request.externalId,
           slug: request.slug,
           importState: state,
-          importStamp: formatStamp(stampOf(state)),
+          importStamp: formatStamp(stampOf(state, documentId)),
           createdAt,
           updatedAt: createdAt,
         };
@@ -268,8 +269,8 @@ const createWriterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Updates only what the import remembers of an article (its content did not change); returns it as now stored. */
     async rememberState(article: StoredArticle, state: ImportState): Promise<StoredArticle> {
-      await saveState(article.id, state);
-      return { ...article, stamp: stampOf(state) };
+      await saveState(article.id, article.documentId, state);
+      return { ...article, stamp: stampOf(state, article.documentId) };
     },
 
     /**
