@@ -93,7 +93,7 @@ parentPort.postMessage(null);
  */
 const LISTING_YOUNG_GENERATION_MB = 32;
 
-/** A listing's text as it arrives: how many files, and their text a part at a time (see listingEntries). */
+/** A listing's text as it arrives: how many files, and their text a part at a time (see listingEntries), to be gone through once. */
 export interface ListingText {
   length: number;
   parts: AsyncIterable<string>;
@@ -164,7 +164,8 @@ function* entriesOf(text: string): Iterable<FolderEntry> {
  * The entries a listing's text names (see describeFiles), in its order, each made when the
  * iteration reaches it, a part of the text at a time as it arrives: an import keeps only what
  * its report needs of an entry (its name and external id), and 100,000 entries made at once,
- * with their fingerprints, were kept through the whole run.
+ * with their fingerprints, were kept through the whole run. A text is listed again on every
+ * pass; a worker's listing once.
  */
 export const listingEntries = (listing: ListingText | string): EntryList<FolderEntry> => {
   const { length, parts } = typeof listing === 'string' ? { length: countEntries(listing), parts: [listing] } : listing;
