@@ -139,6 +139,9 @@ describe('the import stamp', () => {
       const parsed = byParsing(text, version, updatedAt, fileStamp);
       // It may leave a stamp to parseStamp (-1), never answer otherwise; and it reads every stamp formatStamp writes.
       if (quick !== -1 || text === formatStamp(written)) expect(quick).toBe(parsed);
+      // The documentId the catalog cuts from a stamp is the one parseStamp reads.
+      const read = parseStamp(text);
+      if (read !== null) expect(stampDocumentId(text)).toBe(read.documentId);
     }
   });
 });

@@ -7,7 +7,7 @@ import { createPushedSource, type PushedCapture } from './pushed';
 export type { CaptureSource, EntryBytes, EntryList, SourceEntry } from './types';
 export type { PushedCapture } from './pushed';
 export { createFolderSource, createPushedSource };
-export { allEntries, entryListOf } from './entry-list';
+export { allEntries } from './entry-list';
 
 /** The folder `dir` (relative paths from the app's root; default: the config's `dir`) as a source. */
 export const folderSource = (strapi: Core.Strapi, dir?: string) => {
